@@ -1,0 +1,133 @@
+"""Email through the outbox: render a template set, write a row, send it from a Celery task.
+
+Templates live in templates/emails/<name>-subject.txt, <name>-body.txt and <name>-body.html.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from campaign.models import OutgoingEmail
+
+log = logging.getLogger(__name__)
+
+# Seconds to wait before each retry of a temporary (4xx or connection) failure.
+RETRY_DELAYS = (30, 120, 600, 1800, 3600, 3 * 3600)
+# A row claimed longer ago than this belongs to a worker that died: the sweep re-queues it.
+INFLIGHT_TIMEOUT = timedelta(minutes=5)
+# A due row whose task has not run this long after it was due is re-queued by the sweep; the
+# grace keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
+SWEEP_GRACE = timedelta(minutes=2)
+# A retry's countdown may fire a moment early.
+CLOCK_TOLERANCE = timedelta(seconds=5)
+
+
+def email_queue(*, to, template, context, kind=None):
+    """Render `template` for `to` and add it to the outbox; the task is enqueued after commit."""
+    context = {"SITE_URL": settings.SITE_URL, **context}
+    subject = render_to_string(f"emails/{template}-subject.txt", context)
+    email = OutgoingEmail.objects.create(
+        kind=kind or template,
+        to=to,
+        subject=" ".join(subject.split()),
+        body_text=render_to_string(f"emails/{template}-body.txt", context),
+        body_html=render_to_string(f"emails/{template}-body.html", context),
+    )
+    transaction.on_commit(lambda: _enqueue(email.pk))
+    return email
+
+
+def _enqueue(email_id, countdown=0):
+    """Hand the row to Celery. If the broker is down, the sweep picks the row up later."""
+    from campaign.tasks import send_outgoing_email
+
+    try:
+        send_outgoing_email.apply_async((email_id,), countdown=countdown)
+    except Exception:  # any broker failure: the row stays queued
+        log.warning("outbox: could not enqueue email %s; the sweep will retry", email_id)
+
+
+def email_deliver(*, email_id):
+    """Send one outbox row at most once. Returns the row's final status for this attempt."""
+    now = timezone.now()
+    claimed = OutgoingEmail.objects.filter(
+        pk=email_id, status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now + CLOCK_TOLERANCE
+    ).update(status=OutgoingEmail.Status.INFLIGHT, claimed_at=now, attempts=F("attempts") + 1)
+    if not claimed:
+        return None  # already sent, being sent, not due yet, or gone (erased)
+    email = OutgoingEmail.objects.get(pk=email_id)
+    try:
+        _send(email)
+    except smtplib.SMTPResponseException as exc:
+        if 400 <= exc.smtp_code < 500:
+            return _retry_later(email, f"{exc.smtp_code} temporary failure")
+        return _mark_failed(email, f"{exc.smtp_code} permanent failure")
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _ in exc.recipients.values()]
+        if all(400 <= code < 500 for code in codes):
+            return _retry_later(email, "recipient temporarily refused")
+        return _mark_failed(email, "recipient refused")
+    except (OSError, smtplib.SMTPException) as exc:
+        return _retry_later(email, f"{type(exc).__name__}")
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error=""
+    )
+    return OutgoingEmail.Status.SENT
+
+
+def _send(email):
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    message.send()
+
+
+def _retry_later(email, reason):
+    if email.attempts >= len(RETRY_DELAYS):
+        return _mark_failed(email, f"gave up after {email.attempts} attempts: {reason}")
+    delay = RETRY_DELAYS[email.attempts - 1]
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.QUEUED,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+        last_error=reason[:500],
+    )
+    log.info("outbox: email %s will be retried in %ss (%s)", email.pk, delay, reason)
+    transaction.on_commit(lambda: _enqueue(email.pk, countdown=delay))
+    return OutgoingEmail.Status.QUEUED
+
+
+def _mark_failed(email, reason):
+    OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.FAILED, last_error=reason[:500])
+    log.warning("outbox: email %s failed: %s", email.pk, reason)
+    return OutgoingEmail.Status.FAILED
+
+
+def outbox_sweep():
+    """Re-queue rows whose task was lost. Safe to run twice: sending claims each row first."""
+    now = timezone.now()
+    OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - INFLIGHT_TIMEOUT).update(
+        status=OutgoingEmail.Status.QUEUED, next_attempt_at=now
+    )
+    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE)
+    ids = list(due.values_list("pk", flat=True)[:1000])
+    for email_id in ids:
+        _enqueue(email_id)
+    return len(ids)
+
+
+def outbox_erase_address(address):
+    """Forget every email to `address` (a withdrawn signer's right to erasure)."""
+    return OutgoingEmail.objects.filter(to__iexact=address).delete()[0]

@@ -1,0 +1,84 @@
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
+def normalise_email(address):
+    """The key for the duplicate check: case folded, +tags dropped, Gmail's dots removed.
+
+    The address is still sent to as typed; this key only decides whether two signatures are one.
+    """
+    local, _, domain = address.strip().rpartition("@")
+    local, domain = local.casefold(), domain.casefold()
+    local = local.split("+", 1)[0]
+    if domain in GMAIL_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
+class Petition(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300, help_text="One sentence shown under the title and in link previews.")
+    body = models.TextField(help_text="The petition text. Blank lines separate paragraphs.")
+    addressee = models.CharField(max_length=300)
+    goal = models.PositiveIntegerField(default=10000)
+    is_open = models.BooleanField(default=True, help_text="Closed petitions show their count but take no signatures.")
+    # Kept up to date by confirm and withdraw, so no page ever counts rows.
+    confirmed_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("petitions:detail", args=[self.slug])
+
+    @property
+    def progress_percent(self):
+        if not self.goal:
+            return 100
+        return min(100, self.confirmed_count * 100 // self.goal)
+
+    def add_to_count(self, delta):
+        Petition.objects.filter(pk=self.pk).update(confirmed_count=F("confirmed_count") + delta)
+
+
+class Signature(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254, help_text="As typed; mail goes here.")
+    email_key = models.CharField(max_length=254, editable=False, help_text="Normalised, for the duplicate check.")
+    country = CountryField()
+    city = models.CharField(max_length=100, blank=True)
+    comment = models.TextField(max_length=1000, blank=True)
+    show_publicly = models.BooleanField(default=False)
+    keep_informed = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "email_key"], name="one_signature_per_email"),
+        ]
+        indexes = [
+            models.Index(fields=["petition", "status", "-confirmed_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name[:1]}. ({self.get_status_display()})"

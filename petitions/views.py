@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.core import signing
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from campaign.ratelimit import client_ip, rate_limit_hit
+from petitions import services
+from petitions.forms import SignatureForm
+from petitions.models import Petition, Signature, normalise_email
+
+RECENT_SIGNERS = 10
+
+
+def petition_detail(request, slug, form=None, status=200):
+    petition = get_object_or_404(Petition, slug=slug)
+    recent = (
+        Signature.objects.filter(petition=petition, status=Signature.Status.CONFIRMED, show_publicly=True)
+        .order_by("-confirmed_at")
+        .only("first_name", "country", "confirmed_at")[:RECENT_SIGNERS]
+    )
+    context = {"petition": petition, "form": form or SignatureForm(), "recent_signers": recent}
+    return render(request, "petitions/detail.html", context, status=status)
+
+
+@require_POST
+def petition_sign(request, slug):
+    petition = get_object_or_404(Petition, slug=slug, is_open=True)
+    form = SignatureForm(request.POST)
+    if not form.is_valid():
+        return petition_detail(request, slug, form=form, status=400)
+    if form.is_bot:
+        return redirect("petitions:check_inbox", slug=slug)
+    if not rate_limit_hit(
+        scope="sign-ip",
+        key=client_ip(request),
+        limit=settings.RATE_LIMIT_SIGN_PER_IP[0],
+        period=settings.RATE_LIMIT_SIGN_PER_IP[1],
+    ):
+        form.add_error(
+            None, "Too many signatures have come from your network in the last hour. Please try again later."
+        )
+        return petition_detail(request, slug, form=form, status=429)
+    data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+    # Over the per-address limit, the answer stays the same but no more mail goes out.
+    if rate_limit_hit(
+        scope="sign-email",
+        key=normalise_email(data["email"]),
+        limit=settings.RATE_LIMIT_SIGN_PER_EMAIL[0],
+        period=settings.RATE_LIMIT_SIGN_PER_EMAIL[1],
+    ):
+        services.signature_sign(petition=petition, data=data, language=get_language())
+    return redirect("petitions:check_inbox", slug=slug)
+
+
+def petition_check_inbox(request, slug):
+    petition = get_object_or_404(Petition, slug=slug)
+    return render(request, "petitions/check_inbox.html", {"petition": petition})
+
+
+@require_http_methods(["GET", "POST"])
+def signature_confirm(request, token):
+    try:
+        signature_id = services.read_confirm_token(token)
+    except signing.SignatureExpired:
+        return render(request, "petitions/link_expired.html", {"token": token}, status=410)
+    except signing.BadSignature:
+        return render(request, "petitions/link_invalid.html", status=404)
+    if request.method == "GET":
+        signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
+        if signature is None:
+            return render(request, "petitions/link_invalid.html", status=404)
+        return render(request, "petitions/confirm.html", {"signature": signature, "petition": signature.petition})
+    signature = services.signature_confirm(signature_id=signature_id)
+    if signature is None:
+        return render(request, "petitions/link_invalid.html", status=404)
+    return redirect("petitions:thanks", slug=signature.petition.slug)
+
+
+@require_POST
+def signature_resend(request, token):
+    """From the 'link expired' page: send a fresh link to the address that signed."""
+    try:
+        signature_id = services.read_token(token, salt=services.CONFIRM_SALT)
+    except signing.BadSignature:
+        return render(request, "petitions/link_invalid.html", status=404)
+    if rate_limit_hit(scope="resend", key=str(signature_id), limit=3, period=3600):
+        services.signature_resend_confirmation(signature_id=signature_id)
+    return render(request, "petitions/link_resent.html")
+
+
+def petition_thanks(request, slug):
+    petition = get_object_or_404(Petition, slug=slug)
+    return render(request, "petitions/thanks.html", {"petition": petition})
+
+
+@require_http_methods(["GET", "POST"])
+def signature_withdraw(request, token):
+    try:
+        signature_id = services.read_token(token, salt=services.WITHDRAW_SALT)
+    except signing.BadSignature:
+        return render(request, "petitions/link_invalid.html", status=404)
+    if request.method == "GET":
+        signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
+        return render(request, "petitions/withdraw.html", {"signature": signature})
+    services.signature_withdraw(signature_id=signature_id)
+    return render(request, "petitions/withdrawn.html")
+
+
+@require_GET
+@cache_control(public=True, max_age=30)
+def petition_count(request, slug):
+    """For widgets on other sites: the confirmed count and the goal, readable cross-origin."""
+    petition = get_object_or_404(Petition, slug=slug)
+    response = JsonResponse(
+        {
+            "petition": petition.slug,
+            "title": petition.title,
+            "confirmed": petition.confirmed_count,
+            "goal": petition.goal,
+        }
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,76 @@
+"""Shared fixtures. Tests that need real services use `services`; without DATABASE_URL and
+REDIS_URL they are skipped, and with REQUIRE_SERVICES=1 (as in CI) a skip becomes a failure."""
+
+import os
+import socket
+
+import pytest
+from django.core.cache import cache
+
+from campaign.celery import app as celery_app
+from petitions.models import Petition
+
+HAVE_SERVICES = bool(os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL"))
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _skip_or_fail(reason):
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def services():
+    if not HAVE_SERVICES:
+        _skip_or_fail("needs PostgreSQL and Redis (set DATABASE_URL and REDIS_URL)")
+
+
+@pytest.fixture
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        _skip_or_fail(f"needs Chromium at {CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SITE_URL = "http://testserver"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True  # the journey tests turn this off and run a real worker
+    yield
+    celery_app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def petition(db):
+    return Petition.objects.create(
+        slug="free-them",
+        title="Free Belarus's political prisoners",
+        summary="Release everyone held for their views.",
+        body="First paragraph.\n\nSecond paragraph.",
+        addressee="The authorities of the Republic of Belarus",
+        goal=100,
+    )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def sign_data():
+    return {
+        "first_name": "Alesia",
+        "last_name": "Kavalenka",
+        "email": "Alesia.Kavalenka+petition@Gmail.com",
+        "country": "LT",
+        "city": "Vilnius",
+        "comment": "",
+        "website": "",
+    }
