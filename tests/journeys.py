@@ -1,0 +1,81 @@
+"""The real stack for journey tests: a Celery worker process on Redis, an SMTP server on loopback,
+and Chromium driven by Playwright. The site itself is pytest-django's live_server."""
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from tests.smtp import SMTPServer
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def test_database_url():
+    """The URL of the database pytest-django created, for processes outside this one."""
+    db = connection.settings_dict
+    return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@contextlib.contextmanager
+def smtp_server(port):
+    server = SMTPServer(port)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None):
+    """A real worker process reading the test database. Yields the Popen; stops it afterwards."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_database_url(),
+        "REDIS_URL": settings.REDIS_URL,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "SITE_URL": settings.SITE_URL,
+        "CONN_MAX_AGE": "0",
+        **(extra_env or {}),
+    }
+    command = [sys.executable, "-m", "celery", "-A", "campaign", "worker", "-P", "solo", "-Q", queues]
+    worker = subprocess.Popen(
+        [*command, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+def wait_until(predicate, timeout=30, interval=0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False
