@@ -1,0 +1,213 @@
+"""A printable letter: the letter itself, an envelope address label and, if asked, a reply sheet.
+
+Pages: the letter on A4 (as many pages as it needs), then a DL envelope (220 × 110 mm) drawn to size on
+landscape A4 with a cut line, then optionally a lined A4 sheet for the prisoner's reply (guides advise
+enclosing one). The DejaVu fonts are embedded so Cyrillic prints on any machine.
+"""
+
+import functools
+import io
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+)
+
+FONT_DIR = Path(__file__).parent / "fonts"
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+MARGIN = 25 * mm
+GREY = colors.Color(0.45, 0.45, 0.45)
+RULE_GREY = colors.Color(0.75, 0.75, 0.75)
+
+DL_WIDTH, DL_HEIGHT = 220 * mm, 110 * mm
+ADDRESS_SIZE, ADDRESS_MIN_SIZE = 13, 10
+SENDER_SIZE = 9
+
+LABEL_HINT = "✂ Cut along the dashed line · Вырежьте по пунктиру · DL 220 × 110 mm, print at 100 %"
+REPLY_HINT = "Этот лист — для Вашего ответа.  ·  Гэты аркуш — для Вашага адказу."
+REPLY_LINE_GAP = 9 * mm
+
+LETTER_STYLE = ParagraphStyle("letter", fontName=REGULAR, fontSize=12, leading=17, spaceAfter=8)
+
+
+@functools.cache
+def _register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+
+
+def _letter_paragraphs(body: str) -> list[Paragraph]:
+    # Blank lines separate paragraphs; a single line break stays a line break.
+    blocks = re.split(r"\n\s*\n", body.replace("\r\n", "\n").strip())
+    return [Paragraph(escape(block).replace("\n", "<br/>"), LETTER_STYLE) for block in blocks]
+
+
+class _EnvelopeLabel(Flowable):
+    """A DL envelope face to size: sender top left, stamp box top right, recipient bottom right."""
+
+    def __init__(self, address_lines: list[str], sender_lines: list[str] | None):
+        super().__init__()
+        self.address_lines = address_lines
+        self.sender_lines = sender_lines or []
+
+    def wrap(self, available_width, available_height):
+        return DL_WIDTH, DL_HEIGHT + 10 * mm
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(0, DL_HEIGHT + 4 * mm, LABEL_HINT)
+        canvas.setStrokeColor(GREY)
+        canvas.setDash(4, 3)
+        canvas.rect(0, 0, DL_WIDTH, DL_HEIGHT)
+        canvas.rect(DL_WIDTH - 35 * mm, DL_HEIGHT - 40 * mm, 25 * mm, 30 * mm)  # stamp
+        canvas.setDash()
+        canvas.drawCentredString(DL_WIDTH - 22.5 * mm, DL_HEIGHT - 26 * mm, "марка")
+        if self.sender_lines:
+            self._draw_sender()
+        self._draw_recipient()
+
+    def _draw_sender(self):
+        canvas = self.canv
+        x, y = 10 * mm, DL_HEIGHT - 12 * mm
+        canvas.setFont(REGULAR, 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(x, y, "Ад каго · От кого")
+        canvas.setFont(REGULAR, SENDER_SIZE)
+        canvas.setFillColor(colors.black)
+        for line in self.sender_lines:
+            y -= SENDER_SIZE * 1.35
+            canvas.drawString(x, y, line)
+
+    def _draw_recipient(self):
+        # The block sits bottom right, as post offices expect; for long lines it moves left, then shrinks
+        # down to a still readable size, then wraps.
+        canvas = self.canv
+        right, preferred_left, min_left = DL_WIDTH - 10 * mm, 95 * mm, 10 * mm
+        widest = max((self._line_width(i, ADDRESS_SIZE) for i in range(len(self.address_lines))), default=0)
+        size = max(ADDRESS_MIN_SIZE, min(ADDRESS_SIZE, ADDRESS_SIZE * (right - min_left) / (widest or 1)))
+        x = max(min_left, min(preferred_left, right - widest * size / ADDRESS_SIZE))
+        rows = [
+            (row, self._line_font(index))
+            for index, line in enumerate(self.address_lines)
+            for row in simpleSplit(line, self._line_font(index), size, right - x)
+        ]
+        leading = size * 1.35
+        y = 12 * mm + leading * (len(rows) - 1)
+        canvas.setFont(REGULAR, 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(x, y + leading, "Каму · Кому")
+        canvas.setFillColor(colors.black)
+        for row, font in rows:
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, row)
+            y -= leading
+
+    def _line_font(self, index: int) -> str:
+        # The last line is the country, 'REPUBLIC OF BELARUS', which sorting offices read first.
+        return BOLD if index == len(self.address_lines) - 1 else REGULAR
+
+    def _line_width(self, index: int, size: float) -> float:
+        return pdfmetrics.stringWidth(self.address_lines[index], self._line_font(index), size)
+
+
+class _ReplySheet(Flowable):
+    """A lined page with one short line saying, in Russian and Belarusian, that it is for the reply."""
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, available_height
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setFont(REGULAR, 9)
+        canvas.setFillColor(GREY)
+        canvas.drawString(0, self.height - 9, REPLY_HINT)
+        canvas.setStrokeColor(RULE_GREY)
+        canvas.setLineWidth(0.5)
+        y = self.height - 9 - REPLY_LINE_GAP
+        while y >= 0:
+            canvas.line(0, y, self.width, y)
+            y -= REPLY_LINE_GAP
+
+
+def _page_number(canvas, doc):
+    canvas.setFont(REGULAR, 9)
+    canvas.setFillColor(GREY)
+    canvas.drawCentredString(A4[0] / 2, MARGIN / 2, str(doc.page))
+
+
+def _page_templates() -> list[PageTemplate]:
+    a4_frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body")
+    width, height = landscape(A4)
+    label_frame = Frame(
+        (width - DL_WIDTH) / 2,
+        (height - DL_HEIGHT) / 2 - 5 * mm,
+        DL_WIDTH,
+        DL_HEIGHT + 10 * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="label",
+    )
+    return [
+        PageTemplate("letter", [a4_frame], onPage=_page_number, pagesize=A4),
+        PageTemplate("label", [label_frame], pagesize=landscape(A4)),
+        PageTemplate("reply", [a4_frame], pagesize=A4),
+    ]
+
+
+def render_letter_pdf(
+    *,
+    body: str,
+    address_lines: list[str],
+    sender_lines: list[str] | None = None,
+    include_reply_sheet: bool = False,
+) -> bytes:
+    """Render the letter, the envelope label and optionally a reply sheet as one PDF.
+
+    `address_lines` are printed as given, one per line, in the order the guides ask for: full name with
+    patronymic, institution, street, postcode and town, then 'REPUBLIC OF BELARUS' (printed bold).
+    """
+    _register_fonts()
+    story = [
+        *_letter_paragraphs(body),
+        NextPageTemplate("label"),
+        PageBreak(),
+        _EnvelopeLabel(address_lines, sender_lines),
+    ]
+    if include_reply_sheet:
+        story += [NextPageTemplate("reply"), PageBreak(), _ReplySheet()]
+
+    buffer = io.BytesIO()
+    title = f"Письмо · Ліст · Letter — {address_lines[0]}" if address_lines else "Письмо · Ліст · Letter"
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        pageTemplates=_page_templates(),
+        title=title,
+        creator="letters",
+        invariant=True,  # fixed dates and document id: the same letter gives the same bytes
+    )
+    doc.build(story)
+    return buffer.getvalue()
