@@ -118,11 +118,13 @@ def _mark_failed(email, reason):
 def outbox_sweep():
     """Re-queue rows whose task was lost. Safe to run twice: sending claims each row first."""
     now = timezone.now()
-    OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - INFLIGHT_TIMEOUT).update(
-        status=OutgoingEmail.Status.QUEUED, next_attempt_at=now
-    )
-    due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE)
-    ids = list(due.values_list("pk", flat=True)[:1000])
+    stuck = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - INFLIGHT_TIMEOUT)
+    stuck_ids = list(stuck.values_list("pk", flat=True)[:1000])
+    stuck.filter(pk__in=stuck_ids).update(status=OutgoingEmail.Status.QUEUED, next_attempt_at=now)
+    overdue = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE
+    ).exclude(pk__in=stuck_ids)
+    ids = stuck_ids + list(overdue.values_list("pk", flat=True)[:1000])
     for email_id in ids:
         _enqueue(email_id)
     return len(ids)

@@ -1,0 +1,100 @@
+"""The outbox against a real SMTP server on loopback: sent once, 4xx retried, 5xx failed, lost
+tasks swept up."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from campaign.emails import RETRY_DELAYS, email_deliver, email_queue, outbox_sweep
+from campaign.models import OutgoingEmail
+from tests.conftest import free_port
+from tests.journeys import smtp_server
+from tests.smtp import html_part, text_part
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def smtp(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    with smtp_server(port) as server:
+        yield server
+
+
+def queued_email():
+    petition = type("P", (), {"title": "Free them"})()
+    signature = type("S", (), {"first_name": "Ales"})()
+    context = {
+        "petition": petition,
+        "signature": signature,
+        "confirm_url": "http://testserver/c/",
+        "withdraw_url": "http://testserver/w/",
+        "max_age_days": 7,
+    }
+    return email_queue(to="reader@example.org", template="confirm-signature", context=context)
+
+
+def test_an_email_is_sent_once_with_text_and_html(smtp):
+    email = queued_email()
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.SENT
+    assert email_deliver(email_id=email.pk) is None  # a duplicate task finds nothing to do
+    [message] = smtp.inbox.wait_for(1)
+    assert message["To"] == "reader@example.org"
+    assert message["Subject"] == "Please confirm your signature: Free them"
+    assert "http://testserver/c/" in text_part(message)
+    assert 'href="http://testserver/c/"' in html_part(message)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT and email.sent_at is not None
+
+
+def test_a_temporary_failure_is_retried_with_back_off(smtp):
+    smtp.inbox.reply = "451 4.3.0 try again later"
+    email = queued_email()
+    before = timezone.now()
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.QUEUED
+    email.refresh_from_db()
+    assert email.attempts == 1 and "451" in email.last_error
+    assert email.next_attempt_at >= before + timedelta(seconds=RETRY_DELAYS[0])
+    assert email_deliver(email_id=email.pk) is None  # not due yet
+
+    smtp.inbox.reply = None
+    OutgoingEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now())
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.SENT
+    assert len(smtp.inbox.wait_for(1)) == 1
+
+
+def test_a_permanent_failure_is_marked_failed_for_organisers(smtp):
+    smtp.inbox.reply = "550 5.1.1 no such mailbox"
+    email = queued_email()
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.FAILED
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.FAILED and "550" in email.last_error
+
+
+def test_an_unreachable_server_counts_as_temporary(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    email = queued_email()
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.QUEUED
+
+
+def test_giving_up_after_the_last_retry(smtp):
+    smtp.inbox.reply = "421 busy"
+    email = queued_email()
+    OutgoingEmail.objects.filter(pk=email.pk).update(attempts=len(RETRY_DELAYS))
+    assert email_deliver(email_id=email.pk) == OutgoingEmail.Status.FAILED
+
+
+def test_the_sweep_requeues_what_a_dead_worker_left_and_sends_it_once(smtp, django_capture_on_commit_callbacks):
+    stuck, lost, fresh = queued_email(), queued_email(), queued_email()
+    long_ago = timezone.now() - timedelta(minutes=30)
+    OutgoingEmail.objects.filter(pk=stuck.pk).update(status="inflight", claimed_at=long_ago)
+    OutgoingEmail.objects.filter(pk=lost.pk).update(next_attempt_at=long_ago)
+    assert outbox_sweep() == 2  # the fresh one still has its own task on the way
+    assert outbox_sweep() == 0  # safe to run twice: the first sweep's tasks sent them
+    statuses = dict(OutgoingEmail.objects.values_list("pk", "status"))
+    assert statuses == {stuck.pk: "sent", lost.pk: "sent", fresh.pk: "queued"}
+    assert len(smtp.inbox.wait_for(2)) == 2
