@@ -116,7 +116,10 @@ def test_production_mode_refuses_to_start_without_a_secret():
 
 
 def test_production_mode_sets_hsts_and_secure_cookies():
-    code = "from django.conf import settings as s; print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    code = (
+        "from django.conf import settings as s;"
+        " print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
     env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "z" * 60, "DJANGO_SETTINGS_MODULE": "campaign.settings"}
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
