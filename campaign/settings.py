@@ -182,8 +182,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 PERMISSIONS_POLICY = {
-    feature: []
-    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")
+    feature: [] for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def test_database_url():
+def shared_database_url():
     """The URL of the database pytest-django created, for processes outside this one."""
     db = connection.settings_dict
     return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -46,7 +46,7 @@ def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None):
     """A real worker process reading the test database. Yields the Popen; stops it afterwards."""
     env = {
         **os.environ,
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": shared_database_url(),
         "REDIS_URL": settings.REDIS_URL,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "SITE_URL": settings.SITE_URL,

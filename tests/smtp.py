@@ -1,5 +1,6 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives, for the journey tests."""
 
+import asyncio
 import email
 import email.policy
 import threading
@@ -12,7 +13,16 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.reply = None  # e.g. "451 try again later" to make the server refuse
+        self.hold = threading.Event()  # while set, the server stalls at RCPT TO, before any data
+        self.held = threading.Event()  # set once a client is stalled there
         self._arrived = threading.Condition()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        while self.hold.is_set():
+            self.held.set()
+            await asyncio.sleep(0.05)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.reply:
