@@ -17,7 +17,9 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_campaign
 	@echo
 	@echo "Site: http://127.0.0.1:8000  (mail is printed here and kept in var/mail/)"
-	@echo "Organiser account: $(BIN)/python manage.py createsuperuser, then open /en/admin/"
+	@echo "Organiser account: $(BIN)/python manage.py createsuperuser, then"
+	@echo "  $(BIN)/python manage.py otp_setup <username>   (organisers who can export sign in with an authenticator code)"
+	@echo "  and open http://127.0.0.1:8000/en/admin/"
 	@echo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -1,0 +1,87 @@
+"""Organisers' accounts: throttled login, TOTP for exporters, strong passwords, strangers refused."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/en/admin/login/"
+PASSWORD = "a long organiser passphrase"
+
+
+@pytest.fixture
+def alice():
+    """An organiser who may export: a superuser, so every permission."""
+    return User.objects.create_superuser("alice", "alice@example.org", PASSWORD)
+
+
+@pytest.fixture
+def bob():
+    """An editor: staff, without the export permission."""
+    return User.objects.create_user("bob", "bob@example.org", PASSWORD, is_staff=True)
+
+
+def admin_urls():
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        urls.append(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"))
+    return urls
+
+
+def log_in(client, username, token=""):
+    return client.post(LOGIN, {"username": username, "password": PASSWORD, "otp_token": token})
+
+
+def test_a_stranger_is_sent_to_the_login_page_from_every_admin_url(client):
+    for url in admin_urls():
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(LOGIN), url
+
+
+def test_staff_without_permissions_see_no_model(client, bob):
+    assert log_in(client, "bob").status_code == 302
+    for url in admin_urls()[1:]:
+        assert client.get(url).status_code == 403, url
+
+
+def test_an_exporter_needs_the_authenticator_code(client, alice):
+    response = log_in(client, "alice")
+    assert response.status_code == 200  # refused
+    assert client.get(reverse("admin:index")).status_code == 302
+
+    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
+    assert log_in(client, "alice", token="000000").status_code == 200
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp slows guessing down after a wrong code
+    code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    assert log_in(client, "alice", token=code).status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_login_attempts_are_throttled(client, bob, settings):
+    settings.RATE_LIMIT_ADMIN_LOGIN = (3, 900)
+    for _ in range(3):
+        assert client.post(LOGIN, {"username": "bob", "password": "wrong"}).status_code == 200
+    response = log_in(client, "bob")  # even the right password waits now
+    assert response.status_code == 429
+    assert "Too many sign-in attempts" in response.content.decode()
+
+
+@pytest.mark.parametrize("password", ["short1", "password1234", "12345678901234", "bob-example-org"])
+def test_weak_passwords_are_refused(bob, password):
+    with pytest.raises(ValidationError):
+        validate_password(password, user=bob)
+
+
+def test_the_otp_setup_command_prints_a_code(alice, capsys):
+    from django.core.management import call_command
+
+    call_command("otp_setup", "alice")
+    assert "otpauth://" not in capsys.readouterr().out  # shown as a QR code and a key, not a link
+    assert TOTPDevice.objects.filter(user=alice, confirmed=True).count() == 1
