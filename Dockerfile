@@ -2,7 +2,7 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
-RUN apt-get update && apt-get install -y --no-install-recommends gettext curl \
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 campaign
 
@@ -12,7 +12,7 @@ RUN pip install -r requirements.txt
 COPY . .
 # collectstatic needs settings but no secrets or services.
 RUN DEBUG=true python manage.py collectstatic --noinput \
-    && (python manage.py compilemessages --ignore=.venv || true) \
+    && python manage.py compile_translations \
     && mkdir -p /app/var && chown -R campaign /app/var
 
 USER campaign
