@@ -41,7 +41,7 @@ def petition_sign(request, slug):
         period=settings.RATE_LIMIT_SIGN_PER_IP[1],
     ):
         form.add_error(
-            None, "Too many signatures have come from your network in the last hour. Please try again later."
+            None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
         return petition_detail(request, slug, form=form, status=429)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
