@@ -100,12 +100,17 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"campaign.tasks.send_outgoing_email": {"queue": "mail"}}
+CELERY_TASK_ROUTES = {
+    "campaign.tasks.send_outgoing_email": {"queue": "mail"},
+    "petitions.tasks.run_export_job": {"queue": "exports"},
+}
 # Fail fast when the broker is down: the outbox sweep sends the mail later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
+    "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
+    "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
 
 # Mail: EMAIL_URL such as smtp://user:password@host:587 (add ?ssl or ?tls). Without it, mail is
@@ -159,6 +164,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
 CONFIRMATION_MAX_AGE = env.int("CONFIRMATION_MAX_AGE", default=7 * 24 * 3600)
 RATE_LIMIT_SIGN_PER_IP = (env.int("RATE_LIMIT_SIGN_PER_IP", default=20), 3600)
 RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 3600)
+# Signatures never confirmed are erased, with their emails, this many days after signing.
+UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
+
+# Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside
+# MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after the expiry.
+EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
+EXPORT_STREAM_MAX_ROWS = env.int("EXPORT_STREAM_MAX_ROWS", default=100_000)
+EXPORT_EXPIRY_HOURS = env.int("EXPORT_EXPIRY_HOURS", default=24)
+
 # Trust X-Forwarded-For only behind a proxy we run (set in production behind nginx or similar).
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 
