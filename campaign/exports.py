@@ -9,7 +9,7 @@ import datetime
 import io
 import json
 
-import defusedcsv
+from defusedcsv import csv as defusedcsv
 from openpyxl import Workbook
 
 # A cell starting with one of these is run as a formula (or a DDE command) by spreadsheets.
