@@ -1,11 +1,11 @@
-"""The export base: one writer per format over a row generator (header first, then tuples).
+"""The export base: one writer per format over a row generator (header first, then tuples of
+text, booleans, numbers or None).
 
 An exporter (e.g. petitions.exports.signature_rows) yields rows from `.iterator()`; a writer turns
 them into a file. CSV and JSON stream chunk by chunk, so memory does not grow with the row count;
 XLSX is written by openpyxl's write-only mode to a file, which is why it always runs in the background.
 """
 
-import datetime
 import io
 import json
 
@@ -25,21 +25,22 @@ def neutralise(value):
     return value
 
 
-def _text(value):
+def _csv_cell(value):
+    """A value as CSV text. defusedcsv escapes a leading = + - @ | %; a leading tab or CR is done here."""
+    if isinstance(value, str):
+        return "'" + value if value[:1] in ("\t", "\r") else value
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
     return "" if value is None else value
 
 
 def csv_chunks(rows):
-    """The CSV as str chunks. defusedcsv escapes what it knows; `neutralise` adds tab and CR."""
+    """The CSV as str chunks, CHUNK_ROWS rows each."""
     buffer = io.StringIO()
     writer = defusedcsv.writer(buffer)
     buffer.write("\ufeff")  # a BOM, so that Excel reads UTF-8 (Cyrillic, Arabic) correctly
     for n, row in enumerate(rows, start=1):
-        writer.writerow([neutralise(_text(value)) for value in row])
+        writer.writerow([_csv_cell(value) for value in row])
         if n % CHUNK_ROWS == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -53,13 +54,9 @@ def json_chunks(rows):
     header = next(rows)
     yield "["
     for n, row in enumerate(rows):
-        item = dict(zip(header, (_json_value(value) for value in row), strict=True))
+        item = dict(zip(header, row, strict=True))
         yield ("," if n else "") + "\n" + json.dumps(item, ensure_ascii=False)
     yield "\n]\n"
-
-
-def _json_value(value):
-    return value.isoformat() if isinstance(value, datetime.datetime) else value
 
 
 def write_text(chunks, path):
@@ -72,14 +69,8 @@ def write_xlsx(rows, path):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
     for row in rows:
-        sheet.append([_xlsx_cell(value) for value in row])
+        sheet.append([neutralise(value) for value in row])
     workbook.save(path)
-
-
-def _xlsx_cell(value):
-    if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).replace(tzinfo=None)  # openpyxl takes naive datetimes only
-    return neutralise(value)
 
 
 class Format:

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db.models import CharField, Func
 from django.utils import timezone
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -10,11 +11,25 @@ from django_countries.fields import LazyTypedChoiceField
 from campaign.exports import FORMATS
 from petitions.models import Signature
 
-# What an export holds: no ids, tokens or the normalised email key. Times are in UTC.
+# What an export holds: no ids, tokens or the normalised email key. Times are ISO 8601 in UTC.
 HEADER = ("first_name", "last_name", "email", "country", "country_name", "city", "comment")
 HEADER += ("show_publicly", "keep_informed", "language", "status", "signed_at", "confirmed_at")
 FIELDS = ("first_name", "last_name", "email", "country", "city", "comment")
-FIELDS += ("show_publicly", "keep_informed", "language", "status", "created_at", "confirmed_at")
+FIELDS += ("show_publicly", "keep_informed", "language", "status", "signed_at_utc", "confirmed_at_utc")
+
+
+class UTCText(Func):
+    """A timestamp as ISO 8601 text in UTC, formatted by the database.
+
+    Django's timestamptz loader for psycopg is pure Python: loading two timestamps per row took
+    half the export's time (see bench/export_bench.py).
+    """
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', %(expressions)s)")
 
 
 class ExportForm(forms.Form):
@@ -82,6 +97,8 @@ def signature_rows(*, petition, filters):
     """The header, then one tuple per signature, read with a server-side cursor."""
     names = dict(countries)
     yield HEADER
-    rows = signature_queryset(petition=petition, filters=filters).order_by("pk").values_list(*FIELDS)
+    signatures = signature_queryset(petition=petition, filters=filters)
+    signatures = signatures.annotate(signed_at_utc=UTCText("created_at"), confirmed_at_utc=UTCText("confirmed_at"))
+    rows = signatures.order_by("pk").values_list(*FIELDS)
     for row in rows.iterator(chunk_size=5000):
         yield row[:4] + (names.get(row[3], row[3]),) + row[4:]

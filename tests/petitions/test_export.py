@@ -164,7 +164,8 @@ def test_json_keeps_types(petition, tmp_path):
     signature = make_signature(petition, show_publicly=True, confirmed_at=timezone.now())
     [item] = json.loads(written("json", petition, tmp_path).read_text(encoding="utf-8"))
     assert item["show_publicly"] is True and item["keep_informed"] is False
-    assert datetime.datetime.fromisoformat(item["confirmed_at"]) == signature.confirmed_at
+    assert item["confirmed_at"] == signature.confirmed_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert item["signed_at"].endswith("Z")
 
 
 def test_every_export_is_audited(client, organiser, petition, settings, django_capture_on_commit_callbacks, tmp_path):
