@@ -168,10 +168,9 @@ RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 36
 UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
 
 # Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside
-# MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after the expiry.
+# MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after 24 hours.
 EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
 EXPORT_STREAM_MAX_ROWS = env.int("EXPORT_STREAM_MAX_ROWS", default=100_000)
-EXPORT_EXPIRY_HOURS = env.int("EXPORT_EXPIRY_HOURS", default=24)
 
 # Trust X-Forwarded-For only behind a proxy we run (set in production behind nginx or similar).
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)

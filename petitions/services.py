@@ -29,6 +29,8 @@ DATA_LINK_MAX_AGE = 24 * 3600
 MILESTONE_PERCENTS = (75, 50, 25)
 ERASE_BATCH = 500
 PROGRESS_EVERY = 10_000
+# How long a background export's file is kept (the privacy page says so).
+EXPORT_EXPIRY = datetime.timedelta(hours=24)
 # A background export still queued after this long lost its task (broker down): enqueue it again.
 EXPORT_REQUEUE_AFTER = datetime.timedelta(minutes=2)
 
@@ -218,7 +220,7 @@ def export_job_create(*, petition, user, format, filters, expected_rows):
             format=format,
             filters=filters,
             expected_rows=expected_rows,
-            expires_at=timezone.now() + datetime.timedelta(hours=settings.EXPORT_EXPIRY_HOURS),
+            expires_at=timezone.now() + EXPORT_EXPIRY,
         )
         export_record(
             petition=petition,

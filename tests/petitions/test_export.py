@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from campaign.exports import FORMATS
 from petitions import services
+from petitions.exports import signature_rows
 from petitions.models import ExportJob, ExportRecord, Signature
 from tests.petitions.conftest import make_signature
 
@@ -43,8 +44,6 @@ def streamed(response):
 
 
 def written(file_format, petition, tmp_path, filters=None):
-    from petitions.exports import signature_rows
-
     path = tmp_path / f"out.{file_format}"
     FORMATS[file_format].write(signature_rows(petition=petition, filters=filters or {}), path)
     return path
