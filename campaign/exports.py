@@ -8,6 +8,8 @@ XLSX is written by openpyxl's write-only mode to a file, which is why it always 
 
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from defusedcsv import csv as defusedcsv
 from openpyxl import Workbook
@@ -73,11 +75,15 @@ def write_xlsx(rows, path):
     workbook.save(path)
 
 
+@dataclass(frozen=True)
 class Format:
-    def __init__(self, *, name, extension, content_type, chunks=None, writer=None):
-        self.name, self.extension, self.content_type = name, extension, content_type
-        self.chunks = chunks  # streaming formats: rows -> str chunks
-        self._writer = writer
+    """A file format: streaming ones turn rows into str chunks, the others write a file."""
+
+    name: str
+    extension: str
+    content_type: str
+    chunks: Callable | None = None
+    writer: Callable | None = None
 
     @property
     def streams(self):
@@ -87,7 +93,7 @@ class Format:
         if self.streams:
             write_text(self.chunks(rows), path)
         else:
-            self._writer(rows, path)
+            self.writer(rows, path)
 
 
 FORMATS = {
