@@ -107,12 +107,17 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"campaign.tasks.send_outgoing_email": {"queue": "mail"}}
+CELERY_TASK_ROUTES = {
+    "campaign.tasks.send_outgoing_email": {"queue": "mail"},
+    "petitions.tasks.run_export_job": {"queue": "exports"},
+}
 # Fail fast when the broker is down: the outbox sweep sends the mail later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
+    "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
+    "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
 
 # Mail: EMAIL_URL such as smtp://user:password@host:587 (add ?ssl or ?tls). Without it, mail is
@@ -168,6 +173,14 @@ RATE_LIMIT_SIGN_PER_IP = (env.int("RATE_LIMIT_SIGN_PER_IP", default=20), 3600)
 RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 3600)
 RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)
 OTP_TOTP_ISSUER = "Free Viasna"
+# Signatures never confirmed are erased, with their emails, this many days after signing.
+UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
+
+# Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside
+# MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after 24 hours.
+EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
+EXPORT_STREAM_MAX_ROWS = env.int("EXPORT_STREAM_MAX_ROWS", default=100_000)
+
 # Trust X-Forwarded-For only behind a proxy we run (set in production behind nginx or similar).
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 

@@ -15,7 +15,11 @@ def home(request):
 
 
 def privacy(request):
-    return render(request, "campaign/privacy.html", {"max_age_days": settings.CONFIRMATION_MAX_AGE // 86400})
+    context = {
+        "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
+        "retention_days": settings.UNCONFIRMED_RETENTION_DAYS,
+    }
+    return render(request, "campaign/privacy.html", context)
 
 
 def _database_ok():

@@ -98,3 +98,7 @@ class SignatureForm(forms.ModelForm):
     @property
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class DataRequestForm(forms.Form):
+    email = forms.EmailField(label=_("The email address you signed with"), max_length=254)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -79,6 +80,86 @@ class Signature(models.Model):
             models.Index(fields=["petition", "status", "-confirmed_at"]),
             models.Index(fields=["status", "created_at"]),
         ]
+        permissions = [("export_signatures", "Can export signatures and download the handover PDF")]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name[:1]}. ({self.get_status_display()})"
+
+
+class PetitionMilestone(models.Model):
+    """A count the petition has reached (25/50/75/100% of its goal, then each further goal).
+
+    The unique constraint is what makes the organisers' email go out once: the row is inserted in
+    the confirming transaction, and a second insert of the same count fails.
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="milestones")
+    count = models.PositiveIntegerField()
+    percent = models.PositiveIntegerField(help_text="Of the goal at the time it was reached.")
+    reached_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["petition", "count"], name="one_milestone_per_count")]
+        ordering = ["petition", "count"]
+
+    def __str__(self):
+        return f"{self.petition}: {self.percent}% ({self.count})"
+
+
+class ExportRecord(models.Model):
+    """The audit log: one row per export, whoever asked and however. Never edited."""
+
+    class Via(models.TextChoices):
+        DOWNLOAD = "download", "Streamed download"
+        BACKGROUND = "background", "Background job"
+        COMMAND = "command", "Command line"
+        HANDOVER = "handover", "Handover PDF"
+
+    petition = models.ForeignKey(Petition, null=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.CharField(max_length=150, help_text="The username (or the system user of a command).")
+    via = models.CharField(max_length=20, choices=Via.choices)
+    format = models.CharField(max_length=10)
+    filters = models.JSONField(default=dict)
+    row_count = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.actor} exported {self.row_count} rows as {self.format} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ExportJob(models.Model):
+    """A background export: written to a private file, offered to its requester until it expires."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=10)
+    filters = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    expected_rows = models.PositiveIntegerField(default=0, help_text="Counted when asked for; the progress bar's end.")
+    rows_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=100, blank=True, help_text="Inside settings.EXPORT_ROOT.")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Export #{self.pk} of {self.petition} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, self.rows_done * 100 // self.expected_rows) if self.expected_rows else 0

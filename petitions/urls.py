@@ -12,6 +12,8 @@ urlpatterns = [
     path("confirm/<str:token>/", views.signature_confirm, name="confirm"),
     path("confirm/<str:token>/resend/", views.signature_resend, name="resend"),
     path("withdraw/<str:token>/", views.signature_withdraw, name="withdraw"),
+    path("your-data/", views.data_request, name="data_request"),
+    path("your-data/<str:token>/", views.your_data, name="your_data"),
 ]
 
 # Outside the language prefix: a widget on another site asks for numbers, not a page.

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campaign.models import OutgoingEmail
 from campaign.ratelimit import client_ip, rate_limit_hit
 from petitions import services
-from petitions.forms import SignatureForm
+from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature, normalise_email
 
 RECENT_SIGNERS = 10
@@ -108,6 +109,34 @@ def signature_withdraw(request, token):
         return render(request, "petitions/withdraw.html", {"signature": signature})
     services.signature_withdraw(signature_id=signature_id)
     return render(request, "petitions/withdrawn.html")
+
+
+@require_http_methods(["GET", "POST"])
+def data_request(request):
+    """Ask for the 'your data' email. The answer is the same whether or not the address signed."""
+    form = DataRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if rate_limit_hit(scope="data-ip", key=client_ip(request), limit=10, period=3600) and rate_limit_hit(
+            scope="data-email", key=normalise_email(email), limit=3, period=3600
+        ):
+            services.signature_data_request(email=email)
+        return render(request, "petitions/data_request.html", {"sent": True})
+    return render(request, "petitions/data_request.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def your_data(request, token):
+    try:
+        email_key = services.read_data_token(token)
+    except signing.BadSignature:  # expired or tampered: offer to send a fresh link
+        context = {"form": DataRequestForm(), "link_failed": True}
+        return render(request, "petitions/data_request.html", context, status=410)
+    signatures = list(Signature.objects.filter(email_key=email_key).select_related("petition").order_by("created_at"))
+    for signature in signatures:
+        signature.withdraw_token = services.make_token(signature, salt=services.WITHDRAW_SALT)
+    emails = OutgoingEmail.objects.filter(to__in={s.email for s in signatures}).only("kind", "status", "created_at")
+    context = {"signatures": signatures, "emails": emails.order_by("created_at")}
+    return render(request, "petitions/your_data.html", context)
 
 
 @require_GET

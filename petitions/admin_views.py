@@ -1,0 +1,129 @@
+"""Organisers' pages inside the admin: exports, the handover PDF, downloads and the dashboard.
+
+They answer 403, not a login redirect, to anyone who is not active staff with the permission.
+"""
+
+import functools
+import io
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from campaign.exports import FORMATS
+from petitions import services
+from petitions.dashboard import dashboard_context
+from petitions.exports import ExportForm, signature_queryset, signature_rows
+from petitions.handover import handover_pdf
+from petitions.models import ExportJob, ExportRecord, Petition
+
+EXPORT_PERMISSION = "petitions.export_signatures"
+
+
+def organiser_required(permission=None):
+    def decorator(view):
+        @functools.wraps(view)
+        @never_cache
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if not (user.is_active and user.is_staff) or (permission and not user.has_perm(permission)):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _admin_render(request, template, context):
+    return render(request, template, {**admin.site.each_context(request), **context})
+
+
+@organiser_required(EXPORT_PERMISSION)
+def petition_export(request, petition_id):
+    petition = get_object_or_404(Petition, pk=petition_id)
+    form = ExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        file_format, filters = form.cleaned_data["format"], form.filters()
+        count = signature_queryset(petition=petition, filters=filters).count()
+        if FORMATS[file_format].streams and count <= settings.EXPORT_STREAM_MAX_ROWS:
+            services.export_record(
+                petition=petition,
+                user=request.user,
+                via=ExportRecord.Via.DOWNLOAD,
+                format=file_format,
+                filters=filters,
+                row_count=count,
+            )
+            return _stream(petition, file_format, filters)
+        services.export_job_create(
+            petition=petition, user=request.user, format=file_format, filters=filters, expected_rows=count
+        )
+        messages.success(request, f"The export of {count:,} signatures runs in the background; it will appear here.")
+        return redirect("admin:petitions_exportjob_changelist")
+    context = {
+        "title": f"Export signatures: {petition}",
+        "petition": petition,
+        "form": form,
+        "stream_max_rows": settings.EXPORT_STREAM_MAX_ROWS,
+    }
+    return _admin_render(request, "admin/petitions/export.html", context)
+
+
+def _stream(petition, file_format, filters):
+    writer = FORMATS[file_format]
+    chunks = (chunk.encode() for chunk in writer.chunks(signature_rows(petition=petition, filters=filters)))
+    response = StreamingHttpResponse(chunks, content_type=writer.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(petition, writer.extension)}"'
+    return response
+
+
+def _file_name(petition, extension):
+    return f"{petition.slug}-signatures-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@require_POST
+@organiser_required(EXPORT_PERMISSION)
+def petition_handover(request, petition_id):
+    petition = get_object_or_404(Petition, pk=petition_id)
+    buffer = io.BytesIO()
+    listed = handover_pdf(petition, buffer)
+    services.export_record(
+        petition=petition, user=request.user, via=ExportRecord.Via.HANDOVER, format="pdf", filters={}, row_count=listed
+    )
+    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{petition.slug}-handover-{timezone.localdate()}.pdf"'
+    return response
+
+
+@organiser_required(EXPORT_PERMISSION)
+def export_job_download(request, job_id):
+    """Only the organiser who asked, only while the file is kept."""
+    job = get_object_or_404(
+        ExportJob.objects.select_related("petition"),
+        pk=job_id,
+        requested_by=request.user,
+        status=ExportJob.Status.DONE,
+        expires_at__gt=timezone.now(),
+    )
+    path = services.export_path(job.file_name)
+    if not path.exists():
+        raise Http404
+    file_format = FORMATS[job.format]
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=_file_name(job.petition, file_format.extension),
+        content_type=file_format.content_type,
+    )
+
+
+@organiser_required()
+def dashboard(request):
+    context = {"title": "Campaign dashboard", **dashboard_context()}
+    return _admin_render(request, "admin/petitions/dashboard.html", context)

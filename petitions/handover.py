@@ -1,0 +1,125 @@
+"""The handover PDF: what organisers deliver to an embassy or a parliament.
+
+It holds the petition text, the confirmed count and the date, signatures by country, and the
+first names (with country) of those who ticked 'show my first name and country': exactly what
+they agreed to, and nothing more. DejaVu Sans is embedded so that Cyrillic and Łacinka print.
+"""
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.db.models import Count
+from django.utils import timezone
+from django_countries import countries
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from petitions.models import Signature
+
+FONTS = Path(__file__).parent / "fonts"
+NAMES_PER_PARAGRAPH = 200  # one paragraph may not span pages; many small ones flow freely
+
+
+def _register_fonts():
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
+
+
+def _styles():
+    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10.5, leading=15, spaceAfter=6)
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName="DejaVuSans-Bold", fontSize=18, leading=23),
+        "heading": ParagraphStyle("heading", parent=body, fontName="DejaVuSans-Bold", fontSize=13, spaceBefore=10),
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=9, leading=13),
+    }
+
+
+def public_names(petition):
+    """'First name (Country)' for each confirmed signer who agreed to be shown, oldest first."""
+    names = dict(countries)
+    rows = (
+        Signature.objects.filter(petition=petition, status=Signature.Status.CONFIRMED, show_publicly=True)
+        .order_by("confirmed_at", "pk")
+        .values_list("first_name", "country")
+    )
+    for first_name, country in rows.iterator(chunk_size=5000):
+        yield f"{first_name} ({names.get(country, country)})"
+
+
+def by_country(petition):
+    rows = (
+        Signature.objects.filter(petition=petition, status=Signature.Status.CONFIRMED)
+        .values_list("country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "country")
+    )
+    return [(countries.name(code) or code, count) for code, count in rows]
+
+
+def handover_pdf(petition, file):
+    """Write the PDF to `file`; returns how many names it lists."""
+    _register_fonts()
+    style = _styles()
+    today = timezone.localdate()
+    story = [
+        Paragraph(escape(petition.title), style["title"]),
+        Paragraph(f"To: {escape(petition.addressee)}", style["body"]),
+        Spacer(1, 4 * mm),
+    ]
+    story += [Paragraph(escape(text).replace("\n", "<br/>"), style["body"]) for text in petition.body.split("\n\n")]
+    story += [
+        Paragraph("Signatures", style["heading"]),
+        Paragraph(
+            f"{petition.confirmed_count:,} people confirmed their signature by email as of {today:%d %B %Y}.",
+            style["body"],
+        ),
+        Paragraph("Signatures by country", style["heading"]),
+        _country_table(by_country(petition), style),
+        Paragraph("Signers who agreed to be named", style["heading"]),
+    ]
+    listed = 0
+    chunk = []
+    for name in public_names(petition):
+        chunk.append(escape(name))
+        listed += 1
+        if len(chunk) == NAMES_PER_PARAGRAPH:
+            story.append(Paragraph(" · ".join(chunk), style["small"]))
+            chunk = []
+    if chunk or not listed:
+        story.append(Paragraph(" · ".join(chunk) or "None.", style["small"]))
+    document = SimpleDocTemplate(
+        file, pagesize=A4, title=petition.title, author="Free Viasna", leftMargin=20 * mm, rightMargin=20 * mm
+    )
+    document.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    return listed
+
+
+def _country_table(rows, style):
+    data = [[Paragraph("Country", style["body"]), Paragraph("Signatures", style["body"])]]
+    data += [[Paragraph(escape(name), style["body"]), f"{count:,}"] for name, count in rows]
+    table = Table(data, colWidths=[110 * mm, 40 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                ("ALIGN", (1, 1), (1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _footer(canvas, document):
+    canvas.saveState()
+    canvas.setFont("DejaVuSans", 8)
+    canvas.drawString(20 * mm, 10 * mm, f"{document.title} · page {canvas.getPageNumber()}")
+    canvas.restoreState()

@@ -1,0 +1,43 @@
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from petitions.models import ExportRecord, Signature
+from tests.petitions.conftest import make_signature
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def pdftotext():
+    try:
+        subprocess.run(["pdftotext", "-v"], capture_output=True, check=True)
+    except FileNotFoundError:
+        pytest.skip("needs pdftotext (poppler-utils)")
+
+
+def test_the_handover_pdf_names_only_those_who_agreed(client, organiser, petition, tmp_path, pdftotext):
+    petition.add_to_count(4)
+    make_signature(petition, first_name="Алесь", last_name="Бяляцкі", country="BY", show_publicly=True)
+    make_signature(petition, first_name="Łucja", last_name="Secret", country="PL", show_publicly=True)
+    make_signature(petition, first_name="Hidden", country="PL")
+    make_signature(petition, first_name="Ales", country="LT", show_publicly=True)
+    make_signature(petition, first_name="Pending", show_publicly=True, status=Signature.Status.PENDING)
+    client.force_login(organiser)
+    response = client.post(reverse("admin:petitions_petition_handover", args=[petition.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    path = tmp_path / "handover.pdf"
+    path.write_bytes(response.content)
+    text = pdf_text(path)
+    for expected in (petition.title, petition.addressee, "Second paragraph", "4 people confirmed their signature"):
+        assert expected in text
+    assert "Алесь (Belarus) · Łucja (Poland) · Ales (Lithuania)" in text
+    assert "Poland" in text and "Hidden" not in text and "Pending" not in text
+    assert "Secret" not in text and "Бяляцкі" not in text  # first names only, as the signers agreed
+    record = ExportRecord.objects.get()
+    assert (record.via, record.format, record.row_count, record.user) == ("handover", "pdf", 3, organiser)
