@@ -1,6 +1,7 @@
 """Organisers' pages inside the admin: exports, the handover PDF, downloads and the dashboard.
 
-They answer 403, not a login redirect, to anyone who is not active staff with the permission.
+They answer 403, not a login redirect, to anyone the admin would not let in (staff, and verified by an
+authenticator code when they may export) or who lacks the permission.
 """
 
 import functools
@@ -15,14 +16,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from campaign.admin_site import EXPORT_PERMISSION
 from campaign.exports import FORMATS
 from petitions import services
 from petitions.dashboard import dashboard_context
 from petitions.exports import ExportForm, signature_queryset, signature_rows
 from petitions.handover import handover_pdf
 from petitions.models import ExportJob, ExportRecord, Petition
-
-EXPORT_PERMISSION = "petitions.export_signatures"
 
 
 def organiser_required(permission=None):
@@ -31,7 +31,7 @@ def organiser_required(permission=None):
         @never_cache
         def wrapper(request, *args, **kwargs):
             user = request.user
-            if not (user.is_active and user.is_staff) or (permission and not user.has_perm(permission)):
+            if not admin.site.has_permission(request) or (permission and not user.has_perm(permission)):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

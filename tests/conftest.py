@@ -74,3 +74,28 @@ def sign_data():
         "comment": "",
         "website": "",
     }
+
+
+def authenticator(user):
+    """The organiser's TOTP device (what `manage.py otp_setup` creates)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="authenticator", defaults={"confirmed": True})
+    return device
+
+
+def authenticator_code(user):
+    from django_otp.oath import totp
+
+    device = authenticator(user)
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def verified_login(client, user):
+    """Log in as if with password and authenticator code, as organisers who may export must."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
+    session.save()

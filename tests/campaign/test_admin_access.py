@@ -9,6 +9,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.conftest import verified_login
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/en/admin/login/"
@@ -85,3 +87,11 @@ def test_the_otp_setup_command_prints_a_code(alice, capsys):
     call_command("otp_setup", "alice")
     assert "otpauth://" not in capsys.readouterr().out  # shown as a QR code and a key, not a link
     assert TOTPDevice.objects.filter(user=alice, confirmed=True).count() == 1
+
+
+def test_an_exporter_without_the_second_factor_cannot_export(client, alice, petition):
+    client.force_login(alice)  # password only
+    for name in ("admin:petitions_petition_export", "admin:petitions_petition_handover"):
+        assert client.get(reverse(name, args=[petition.pk])).status_code == 403
+    verified_login(client, alice)
+    assert client.get(reverse("admin:petitions_petition_export", args=[petition.pk])).status_code == 200

@@ -7,6 +7,7 @@ from django.utils import timezone
 from campaign.models import OutgoingEmail
 from petitions.dashboard import daily_confirmations
 from petitions.models import Signature
+from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def test_the_dashboard_answers_how_are_we_doing(client, staff_without_permission
     OutgoingEmail.objects.create(
         kind="confirm-signature", to="secret@example.org", subject="s", body_text="b", **failed
     )
-    client.force_login(staff_without_permission)  # any staff member may look
+    verified_login(client, staff_without_permission)  # any staff member may look
     response = client.get(DASHBOARD)
     page = response.content.decode()
     assert response.status_code == 200
@@ -41,7 +42,7 @@ def test_the_dashboard_answers_how_are_we_doing(client, staff_without_permission
 
 def test_strangers_get_403(client, stranger):
     assert client.get(DASHBOARD).status_code == 403
-    client.force_login(stranger)
+    verified_login(client, stranger)
     assert client.get(DASHBOARD).status_code == 403
 
 

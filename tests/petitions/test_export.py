@@ -13,6 +13,7 @@ from campaign.exports import FORMATS
 from petitions import services
 from petitions.exports import signature_rows
 from petitions.models import ExportJob, ExportRecord, Signature
+from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def xlsx_rows(path):
 
 def test_an_organiser_downloads_a_streamed_csv_with_sensible_columns(client, organiser, petition):
     make_signature(petition, first_name="Alesia", city="Vilnius", keep_informed=True)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     response = export(client, petition)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -104,7 +105,7 @@ def test_filters(client, organiser, petition, filters, expected):
     make_signature(petition, first_name="by-informed", created_at=at((3, 11)), keep_informed=True)
     make_signature(petition, first_name="in-poland", created_at=at((3, 12)), country="PL")
     make_signature(petition, first_name="pending", created_at=at((3, 12)), status=Signature.Status.PENDING)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     rows = csv_rows(streamed(export(client, petition, **filters)))
     assert {row[0] for row in rows[1:]} == expected
 
@@ -112,13 +113,13 @@ def test_filters(client, organiser, petition, filters, expected):
 def test_a_date_means_the_organisers_day(client, organiser, petition):
     """Signed at 23:30 UTC on 9 March is already 10 March in Minsk."""
     make_signature(petition, first_name="late", created_at=datetime.datetime(2026, 3, 9, 23, 30, tzinfo=datetime.UTC))
-    client.force_login(organiser)
+    verified_login(client, organiser)
     rows = csv_rows(streamed(export(client, petition, date_from="2026-03-10", date_to="2026-03-10")))
     assert [row[0] for row in rows[1:]] == ["late"]
 
 
 def test_a_bad_date_range_is_refused(client, organiser, petition):
-    client.force_login(organiser)
+    verified_login(client, organiser)
     response = export(client, petition, date_from="2026-03-10", date_to="2026-03-01")
     assert response.status_code == 200 and "The start date is after the end date." in response.content.decode()
     assert not ExportRecord.objects.exists()
@@ -170,7 +171,7 @@ def test_json_keeps_types(petition, tmp_path):
 def test_every_export_is_audited(client, organiser, petition, settings, django_capture_on_commit_callbacks, tmp_path):
     make_signature(petition)
     make_signature(petition, country="PL")
-    client.force_login(organiser)
+    verified_login(client, organiser)
     export(client, petition, country="PL")
     with django_capture_on_commit_callbacks(execute=True):
         export(client, petition, format="xlsx")
@@ -186,7 +187,7 @@ def test_every_export_is_audited(client, organiser, petition, settings, django_c
 
 def test_organisers_read_the_audit_log_and_nobody_edits_it(client, organiser, petition):
     make_signature(petition)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     export(client, petition)
     record = ExportRecord.objects.get()
     changelist = client.get(reverse("admin:petitions_exportrecord_changelist"))
@@ -198,7 +199,7 @@ def test_organisers_read_the_audit_log_and_nobody_edits_it(client, organiser, pe
     assert client.post(change_url, {"row_count": 0}).status_code == 403
     assert client.post(delete_url, {"post": "yes"}).status_code == 403
     assert client.get(reverse("admin:petitions_exportrecord_add")).status_code == 403
-    client.force_login(type(organiser).objects.create_superuser("root", "root@example.org", "password"))
+    verified_login(client, type(organiser).objects.create_superuser("root", "root@example.org", "password"))
     assert client.post(delete_url, {"post": "yes"}).status_code == 403
     assert ExportRecord.objects.get().row_count == 1
 
@@ -210,7 +211,7 @@ def test_only_organisers_with_the_permission_may_export(client, request, petitio
         petition=petition, requested_by=organiser, format="csv", status="done", expires_at=timezone.now()
     )
     if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
+        verified_login(client, request.getfixturevalue(persona))
     assert client.get(export_url(petition)).status_code == 403
     assert export(client, petition).status_code == 403
     assert client.post(reverse("admin:petitions_petition_handover", args=[petition.pk])).status_code == 403
@@ -224,7 +225,7 @@ def test_a_big_export_runs_in_the_background_for_its_requester_only(
     settings.EXPORT_STREAM_MAX_ROWS = 2
     for _ in range(3):
         make_signature(petition, first_name="Алесь")
-    client.force_login(organiser)
+    verified_login(client, organiser)
     with django_capture_on_commit_callbacks(execute=True):
         response = export(client, petition)
     assert response.status_code == 302 and response["Location"] == reverse("admin:petitions_exportjob_changelist")
@@ -238,14 +239,14 @@ def test_a_big_export_runs_in_the_background_for_its_requester_only(
     rows = csv_rows(b"".join(download.streaming_content))
     assert [row[0] for row in rows] == ["first_name", "Алесь", "Алесь", "Алесь"]
 
-    client.force_login(second_organiser)
+    verified_login(client, second_organiser)
     assert client.get(reverse("admin:petitions_exportjob_download", args=[job.pk])).status_code == 404
     assert "Download" not in client.get(response["Location"]).content.decode()
 
 
 def test_xlsx_always_runs_in_the_background(client, organiser, petition, django_capture_on_commit_callbacks):
     make_signature(petition, first_name="Aleś")
-    client.force_login(organiser)
+    verified_login(client, organiser)
     with django_capture_on_commit_callbacks(execute=True):
         response = export(client, petition, format="xlsx")
     assert response.status_code == 302
@@ -260,7 +261,7 @@ def test_expired_exports_are_deleted_and_the_sweep_is_safe_to_run_twice(
     client, organiser, petition, django_capture_on_commit_callbacks
 ):
     make_signature(petition)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     with django_capture_on_commit_callbacks(execute=True):
         export(client, petition, format="xlsx")
     job = ExportJob.objects.get()

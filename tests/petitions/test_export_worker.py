@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from campaign.celery import app as celery_app
 from petitions.models import ExportJob
+from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def wait_for(predicate, timeout=60):
 def test_an_xlsx_export_is_written_by_a_real_worker(client, export_worker, petition, organiser):
     for name in ("Алесь", "Aleś", "عليس", "✊🏽"):
         make_signature(petition, first_name=name)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     response = client.post(
         reverse("admin:petitions_petition_export", args=[petition.pk]), {"format": "xlsx", "status": "confirmed"}
     )

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from petitions.models import ExportRecord, Signature
+from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def test_the_handover_pdf_names_only_those_who_agreed(client, organiser, petitio
     make_signature(petition, first_name="Hidden", country="PL")
     make_signature(petition, first_name="Ales", country="LT", show_publicly=True)
     make_signature(petition, first_name="Pending", show_publicly=True, status=Signature.Status.PENDING)
-    client.force_login(organiser)
+    verified_login(client, organiser)
     response = client.post(reverse("admin:petitions_petition_handover", args=[petition.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "handover.pdf"

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from petitions.models import ExportRecord
+from tests.conftest import authenticator_code
 from tests.petitions.conftest import make_signature
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,6 +20,7 @@ def test_an_organiser_checks_the_dashboard_and_downloads_the_signatures(
     make_signature(petition, first_name="Алесь", last_name="Бяляцкі", country="BY")
     petition.add_to_count(1)
     hosts = set()
+    code = authenticator_code(organiser)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page(accept_downloads=True)
@@ -26,6 +28,7 @@ def test_an_organiser_checks_the_dashboard_and_downloads_the_signatures(
         page.goto(f"{live_server.url}/en/admin/login/")
         page.fill("#id_username", "alice")
         page.fill("#id_password", "password")
+        page.fill("#id_otp_token", code)
         page.click("input[type=submit]")
         page.goto(f"{live_server.url}/en/admin/petitions/petition/dashboard/")
         assert page.locator("svg.dash-chart rect").count() == 30
