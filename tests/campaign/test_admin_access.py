@@ -91,7 +91,7 @@ def test_the_otp_setup_command_prints_a_code(alice, capsys):
 
 def test_an_exporter_without_the_second_factor_cannot_export(client, alice, petition):
     client.force_login(alice)  # password only
-    for name in ("admin:petitions_petition_export", "admin:petitions_petition_handover"):
-        assert client.get(reverse(name, args=[petition.pk])).status_code == 403
+    assert client.get(reverse("admin:petitions_petition_export", args=[petition.pk])).status_code == 403
+    assert client.post(reverse("admin:petitions_petition_handover", args=[petition.pk])).status_code == 403
     verified_login(client, alice)
     assert client.get(reverse("admin:petitions_petition_export", args=[petition.pk])).status_code == 200
