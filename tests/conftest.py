@@ -99,3 +99,17 @@ def verified_login(client, user):
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
     session.save()
+
+
+def queued_email(to="reader@example.org"):
+    """A confirmation email in the outbox, rendered from plain values."""
+    from campaign.emails import email_queue
+
+    context = {
+        "petition": {"title": "Free them"},
+        "signature": {"first_name": "Ales"},
+        "confirm_url": "http://testserver/c/",
+        "withdraw_url": "http://testserver/w/",
+        "max_age_days": 7,
+    }
+    return email_queue(to=to, template="confirm-signature", context=context)

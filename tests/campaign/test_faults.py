@@ -13,9 +13,9 @@ from django.db import connection
 from django.utils import timezone
 
 from campaign.celery import app as celery_app
-from campaign.emails import email_queue, outbox_sweep
+from campaign.emails import outbox_sweep
 from campaign.models import OutgoingEmail
-from tests.conftest import free_port
+from tests.conftest import free_port, queued_email
 from tests.journeys import ROOT, celery_worker, shared_database_url, smtp_server, wait_until
 
 
@@ -24,23 +24,12 @@ def real_queue(services, transactional_db):
     celery_app.conf.task_always_eager = False
 
 
-def queue_one_email():
-    context = {
-        "petition": {"title": "Free them"},
-        "signature": {"first_name": "Ales"},
-        "confirm_url": "http://x/c/",
-        "withdraw_url": "http://x/w/",
-        "max_age_days": 7,
-    }
-    return email_queue(to="once@example.org", template="confirm-signature", context=context)
-
-
 def test_a_worker_killed_mid_send_leaves_the_email_to_be_sent_exactly_once(real_queue):
     port = free_port()
     with smtp_server(port) as smtp:
         smtp.inbox.hold.set()
         with celery_worker(smtp_port=port, queues="mail") as worker:
-            email = queue_one_email()  # autocommit: the task is enqueued at once
+            email = queued_email()  # autocommit: the task is enqueued at once
             assert smtp.inbox.held.wait(60), "the worker never reached the SMTP server"
             worker.send_signal(signal.SIGKILL)
             worker.wait(timeout=10)

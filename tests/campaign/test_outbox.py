@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign.emails import RETRY_DELAYS, email_deliver, email_queue, outbox_sweep
+from campaign.emails import RETRY_DELAYS, email_deliver, outbox_sweep
 from campaign.models import OutgoingEmail
-from tests.conftest import free_port
+from tests.conftest import free_port, queued_email
 from tests.journeys import smtp_server
 from tests.smtp import html_part, text_part
 
@@ -22,19 +22,6 @@ def smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     with smtp_server(port) as server:
         yield server
-
-
-def queued_email():
-    petition = type("P", (), {"title": "Free them"})()
-    signature = type("S", (), {"first_name": "Ales"})()
-    context = {
-        "petition": petition,
-        "signature": signature,
-        "confirm_url": "http://testserver/c/",
-        "withdraw_url": "http://testserver/w/",
-        "max_age_days": 7,
-    }
-    return email_queue(to="reader@example.org", template="confirm-signature", context=context)
 
 
 def test_an_email_is_sent_once_with_text_and_html(smtp):
