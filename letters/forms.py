@@ -39,7 +39,7 @@ class LetterForm(forms.Form):
         required=False,
         max_length=SENDER_MAX_CHARS,
         help_text=_("A return address is optional. It is printed on the envelope and not kept by this site."),
-        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     reply_sheet = forms.BooleanField(
         label=_("Add a blank sheet for a reply"),
@@ -63,7 +63,7 @@ class LetterForm(forms.Form):
 class ComposeForm(LetterForm):
     """The composer: a letter plus the template and language it starts from."""
 
-    kind = forms.ChoiceField(label=_("Start from a template"), choices=list(KIND_LABELS.items()))
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=list(KIND_LABELS.items()))
     language = forms.ChoiceField(label=_("Language of the letter"), choices=list(LANGUAGE_LABELS.items()))
 
     field_order = ["person", "kind", "language", "body", "sender", "reply_sheet"]

@@ -13,6 +13,7 @@ from campaign.models import Person
 from campaign.ratelimit import client_ip, rate_limit_hit
 from letters import services
 from letters.censor import check_letter, rules_for_client
+from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
@@ -44,12 +45,18 @@ def _limit(scope, key, limit):
 
 def index(request):
     recipients = services.recipients()
+    return _render_index(request, recipients, ReminderForm())
+
+
+def _render_index(request, recipients, reminder_form, status=200):
+    # Held people first, then those who are free, then those with no status yet; the site's order within.
+    ordered = sorted(recipients, key=lambda r: 0 if r.is_held else 1 if r.is_free else 2)
     context = {
-        "recipients": recipients,
+        "recipients": ordered,
         "suggestion": services.suggested_recipient(recipients),
-        "reminder_form": ReminderForm(),
+        "reminder_form": reminder_form,
     }
-    return render(request, "letters/index.html", context)
+    return render(request, "letters/index.html", context, status=status)
 
 
 def guide(request):
@@ -117,12 +124,14 @@ def _append(body, text):
     return body + text
 
 
-def _phrasebook(language):
+def _phrasebook():
     groups = {}
     for phrase in Phrase.objects.filter(is_active=True):
         groups.setdefault(phrase.category, []).append(phrase)
+    order = {category: index for index, category in enumerate(PHRASE_CATEGORIES)}
     return [
-        {"label": CATEGORY_LABELS.get(category, category), "phrases": phrases} for category, phrases in groups.items()
+        {"label": CATEGORY_LABELS.get(category, category), "phrases": groups[category]}
+        for category in sorted(groups, key=lambda c: order.get(c, len(order)))
     ]
 
 
@@ -149,7 +158,7 @@ def _render_compose(request, form, recipients, *, flags=(), checked=False, freed
         "suggestion": services.suggested_recipient(recipients),
         "freed": freed,
         "colleagues": [r for r in recipients if r.is_held] if freed else [],
-        "phrasebook": _phrasebook(language),
+        "phrasebook": _phrasebook(),
         "language": language,
         "english_template": _english_template(kind) if language != LetterTemplate.Language.EN else None,
         "flags": _distinct(flags),
@@ -250,9 +259,7 @@ def kept(request, token):
 def reminders_subscribe(request):
     form = ReminderForm(request.POST)
     if not form.is_valid():
-        recipients = services.recipients()
-        context = {"recipients": recipients, "suggestion": services.suggested_recipient(recipients)}
-        return render(request, "letters/index.html", {**context, "reminder_form": form}, status=400)
+        return _render_index(request, services.recipients(), form, status=400)
     if form.is_bot:
         return redirect("letters:reminders_check_inbox")
     if not _limit("reminders-ip", client_ip(request), REMINDERS_PER_IP):
