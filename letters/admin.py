@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from letters.models import Facility, FacilityAssignment, LetterReport, LetterTemplate, Phrase
 
@@ -24,6 +25,7 @@ class FacilityAdmin(admin.ModelAdmin):
         ("Where it comes from", {"fields": ["source", "source_url", "last_checked"]}),
     ]
     inlines = [FacilityAssignmentInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(boolean=True, description="not checked for 90 days")
     def check_overdue_display(self, facility):

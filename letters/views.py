@@ -66,6 +66,7 @@ def guide(request):
 # --- the composer -----------------------------------------------------------------------------------
 
 
+@never_cache  # the page can hold the letter's text
 @require_http_methods(["GET", "POST"])
 def compose(request):
     recipients = services.recipients()
