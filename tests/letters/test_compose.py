@@ -199,3 +199,11 @@ def test_a_kept_copy_can_be_read_and_deleted_by_its_link_only(client, marfa):
     client.post(path)
     assert KeptLetter.objects.count() == 0
     assert client.get(path).status_code == 404
+
+
+def test_the_longest_letter_allowed_fits_in_a_request(client, marfa):
+    longest = ("Сегодня снова шёл снег. " * 300)[: KeptLetter.MAX_CHARS].strip()
+    response = client.post(reverse("letters:pdf"), letter(marfa, body=longest, sender="Ганна Ковалёва\n" * 10))
+    assert response.status_code == 200
+    too_long = client.post(COMPOSE, letter(marfa, body="я" * (KeptLetter.MAX_CHARS + 1), action="ready"))
+    assert too_long.status_code == 400
