@@ -89,3 +89,18 @@ def test_compose_check_and_download_the_pdf(services, browser, live_server, tmp_
 
     assert KeptLetter.objects.count() == 0
     assert external_requests == []
+
+
+@pytest.mark.browser
+def test_replacing_a_draft_with_a_template_asks_first(services, browser, live_server):
+    seed_letters()
+    assign(make_person("marfa-rabkova", name_latin="Marfa Rabkova"), make_facility())
+    page = browser.new_page()
+    page.goto(live_server.url + "/en/letters/write/")
+    page.locator("#id_body").fill("Мой черновик.")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Use this template").click()
+    assert page.locator("#id_body").input_value() == "Мой черновик."
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Use this template").click()
+    page.wait_for_function("document.getElementById('id_body').value.startsWith('Здравствуйте, Марфа!')")

@@ -1,7 +1,7 @@
 /*
  * The composer without page reloads: phrasebook buttons insert their line at the cursor, in the letter's
- * language, and the print button prints. Without JavaScript the same buttons submit the form and the
- * server does the work. No dependencies, no requests.
+ * language; replacing a draft with a template asks first; the print button prints. Without JavaScript
+ * the same buttons submit the form and the server does the work. No dependencies, no requests.
  */
 (function () {
   "use strict";
@@ -44,6 +44,11 @@
       if (phrase && textarea) {
         event.preventDefault();
         insertAtCursor(textarea, phrase.dataset[currentLanguage()] || phrase.dataset.ru);
+        return;
+      }
+      const confirming = event.target.closest("[data-confirm]");
+      if (confirming && textarea && textarea.value.trim() && !window.confirm(confirming.dataset.confirm)) {
+        event.preventDefault();
         return;
       }
       if (event.target.closest("[data-print]")) {
