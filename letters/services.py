@@ -52,7 +52,7 @@ class Recipient:
 
     @property
     def status_label(self):
-        return StatusChange.Status(self.status).label if self.status else ""
+        return dict(StatusChange.Status.choices).get(self.status, self.status or "")
 
 
 def recipients():
