@@ -25,6 +25,8 @@ KEPT_PER_IP = (20, 24 * 3600)
 REMINDERS_PER_IP = (10, 3600)
 REMINDERS_PER_EMAIL = (3, 3600)
 
+GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
+
 CATEGORY_LABELS = {
     "greeting": _("Greetings"),
     "wishes": _("Wishes"),
@@ -164,6 +166,7 @@ def _render_compose(request, form, recipients, *, flags=(), checked=False, freed
         "english_template": _english_template(kind) if language != LetterTemplate.Language.EN else None,
         "flags": _distinct(flags),
         "checked": checked,
+        "gaps": GAP in (form["body"].value() or ""),
         "censor_rules": rules_for_client(),
     }
     return render(request, "letters/compose.html", context, status=status)
@@ -182,6 +185,7 @@ def _render_ready(request, form, flags):
         "sender_lines": services.sender_lines(data["sender"]),
         "body": data["body"],
         "flags": _distinct(flags),
+        "gaps": GAP in data["body"],
     }
     return render(request, "letters/ready.html", context)
 
@@ -237,7 +241,7 @@ def keep(request):
     if not _limit("letters-keep", client_ip(request), KEPT_PER_IP):
         return render(request, "letters/kept_limit.html", status=429)
     token = services.kept_letter_create(person=form.cleaned_data["person"], body=form.cleaned_data["body"])
-    link = settings.SITE_URL + reverse("letters:kept", args=[token])
+    link = request.build_absolute_uri(reverse("letters:kept", args=[token]))
     return render(request, "letters/kept_created.html", {"link": link, "token": token})
 
 

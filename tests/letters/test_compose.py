@@ -207,3 +207,10 @@ def test_the_longest_letter_allowed_fits_in_a_request(client, marfa):
     assert response.status_code == 200
     too_long = client.post(COMPOSE, letter(marfa, body="я" * (KeptLetter.MAX_CHARS + 1), action="ready"))
     assert too_long.status_code == 400
+
+
+def test_gaps_left_in_a_template_are_pointed_out(client, marfa):
+    response = client.post(COMPOSE, letter(marfa, body="Меня зовут …, я живу в … .", action="ready_anyway"))
+    assert "Your letter still has gaps marked" in response.content.decode()
+    response = client.post(COMPOSE, letter(marfa, action="ready"))
+    assert "gap-hint" not in response.content.decode()
