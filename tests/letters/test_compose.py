@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from campaign.models import StatusChange
-from letters.models import KeptLetter, LetterReport, LetterTemplate, Phrase
+from letters.models import Facility, KeptLetter, LetterReport, LetterTemplate, Phrase
 from letters.seeding import seed_letters
 from tests.letters.builders import assign, make_facility, make_person
 
@@ -214,3 +214,13 @@ def test_gaps_left_in_a_template_are_pointed_out(client, marfa):
     assert "Your letter still has gaps marked" in response.content.decode()
     response = client.post(COMPOSE, letter(marfa, action="ready"))
     assert "gap-hint" not in response.content.decode()
+
+
+def test_the_address_shows_its_source_and_warns_when_not_checked_for_90_days(client, marfa):
+    html = client.get(reverse("letters:index")).content.decode()
+    assert "Address from test data, last checked on" in html and "address-warning" not in html
+    Facility.objects.update(last_checked=date(2024, 4, 29))
+    html = client.get(reverse("letters:index")).content.decode()
+    assert "last checked on 29 April 2024, more than 90 days ago" in html
+    response = client.post(COMPOSE, letter(marfa, action="ready"))
+    assert "more than 90 days ago" in response.content.decode()
