@@ -106,9 +106,10 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
-    # Reminders before the key dates, checked every six hours: each date is sent once per subscriber.
-    "letters-reminders": {"task": "letters.tasks.send_reminders", "schedule": 6 * 3600.0},
 }
+
+# Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.
+CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminders", "schedule": 6 * 3600.0}
 
 # Mail: EMAIL_URL such as smtp://user:password@host:587 (add ?ssl or ?tls). Without it, mail is
 # printed to the console and kept in var/mail, so a confirmation link can be followed locally.
