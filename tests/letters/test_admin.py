@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from letters.models import FacilityAssignment
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organiser(client):
-    user = User.objects.create_superuser("alice", "alice@example.org", "a-long-test-password")
+    """Staff who keep the letters pages: the letters app's permissions and no others."""
+    user = User.objects.create_user("dana", "dana@example.org", "a-long-test-password", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="letters"))
     client.force_login(user)
     return client
 
