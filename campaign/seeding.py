@@ -1,12 +1,13 @@
 """Load campaign/seed_content.py into the database, creating only what is missing."""
 
 from campaign import seed_content
+from letters.seeding import seed_letters
 from petitions.models import Petition
 
 
 def seed_campaign():
     """Create each seeded object that does not exist yet; return one line per thing done."""
-    return [_seed_petition(seed_content.PETITION)]
+    return [_seed_petition(seed_content.PETITION), *seed_letters()]
 
 
 def _seed_petition(data):

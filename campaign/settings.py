@@ -120,6 +120,9 @@ CELERY_BEAT_SCHEDULE = {
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
 
+# Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.
+CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminders", "schedule": 6 * 3600.0}
+
 # Mail: EMAIL_URL such as smtp://user:password@host:587 (add ?ssl or ?tls). Without it, mail is
 # printed to the console and kept in var/mail, so a confirmation link can be followed locally.
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("petitions.urls")),
+    path("", include("letters.urls")),
     path("admin/", admin.site.urls),
 )
 

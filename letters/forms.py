@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import Person
+from letters.models import KeptLetter, LetterTemplate
+from petitions.forms import reject_control_characters
+
+KIND_LABELS = {
+    LetterTemplate.Kind.BIRTHDAY: _("Birthday"),
+    LetterTemplate.Kind.HOLIDAY: _("New Year and Christmas"),
+    LetterTemplate.Kind.FIRST_LETTER: _("First letter"),
+    LetterTemplate.Kind.THINKING_OF_YOU: _("Thinking of you"),
+    LetterTemplate.Kind.CONGRATULATIONS: _("Congratulations"),
+}
+LANGUAGE_LABELS = {
+    LetterTemplate.Language.RU: _("Russian"),
+    LetterTemplate.Language.BE: _("Belarusian"),
+    LetterTemplate.Language.EN: _("English — only to read; letters in English are not delivered"),
+}
+SENDER_MAX_CHARS = 300
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        return person.name_latin
+
+
+class LetterForm(forms.Form):
+    """What the ready page, the PDF and the kept copy need: who, the text, and the envelope options."""
+
+    person = PersonChoiceField(queryset=Person.objects.none(), label=_("Who are you writing to?"), empty_label=None)
+    body = forms.CharField(
+        label=_("Your letter"),
+        max_length=KeptLetter.MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false", "lang": "ru"}),
+    )
+    sender = forms.CharField(
+        label=_("Your name and address for the envelope (optional)"),
+        required=False,
+        max_length=SENDER_MAX_CHARS,
+        help_text=_("A return address is optional. It is printed on the envelope and not kept by this site."),
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+    )
+    reply_sheet = forms.BooleanField(
+        label=_("Add a blank sheet for a reply"),
+        required=False,
+        initial=True,
+        help_text=_("Guides advise enclosing a blank sheet and a stamped envelope addressed to you."),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+    def clean_body(self):
+        body = reject_control_characters(self.cleaned_data["body"], allow_line_breaks=True)
+        return body.replace("\r\n", "\n").strip()
+
+    def clean_sender(self):
+        return reject_control_characters(self.cleaned_data["sender"], allow_line_breaks=True).strip()
+
+
+class ComposeForm(LetterForm):
+    """The composer: a letter plus the template and language it starts from."""
+
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=list(KIND_LABELS.items()))
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=list(LANGUAGE_LABELS.items()))
+
+    field_order = ["person", "kind", "language", "body", "sender", "reply_sheet"]
+
+    def __init__(self, *args, body_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].required = body_required
+
+
+class ReportForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none())
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class ReminderForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    # The honeypot, as on the petition form: hidden from people, filled in by naive bots.
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_email(self):
+        return reject_control_characters(self.cleaned_data["email"].strip())
+
+    @property
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))

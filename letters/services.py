@@ -1,0 +1,288 @@
+"""Letters: who can receive one, the envelope, 'I sent a letter', kept copies and date reminders."""
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from campaign import seed_content
+from campaign.emails import email_queue, outbox_erase_address
+from campaign.models import Person, StatusChange
+from letters.models import (
+    COUNTRY_LINE,
+    Facility,
+    FacilityAssignment,
+    KeptLetter,
+    LetterReport,
+    ReminderSent,
+    ReminderSubscription,
+)
+from petitions.models import normalise_email
+
+log = logging.getLogger(__name__)
+
+# --- who can receive a letter -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A person as the letters pages see them: current status, current facility, letters reported."""
+
+    person: Person
+    status: str | None  # the newest StatusChange, or None when there is no history yet
+    letters: int
+    facility: Facility | None
+
+    @property
+    def is_free(self):
+        return self.status in StatusChange.FREE
+
+    @property
+    def is_held(self):
+        # Someone with no status history is not offered: the site cannot tell whether they are held.
+        return self.status is not None and not self.is_free
+
+    @property
+    def status_label(self):
+        return dict(StatusChange.Status.choices).get(self.status, self.status or "")
+
+
+def recipients():
+    """Every person, in the site's order, with what the composer needs to know about them."""
+    newest_status = StatusChange.objects.filter(person=OuterRef("pk")).order_by("-date", "-recorded_at")
+    people = Person.objects.annotate(
+        current_status=Subquery(newest_status.values("status")[:1]),
+        letters=Count("letter_reports"),
+    ).prefetch_related(Prefetch("facility_assignments", queryset=FacilityAssignment.objects.select_related("facility")))
+    return [
+        Recipient(
+            person=person,
+            status=person.current_status,
+            letters=person.letters,
+            facility=next((a.facility for a in person.facility_assignments.all()), None),  # newest first
+        )
+        for person in people
+    ]
+
+
+def suggested_recipient(candidates):
+    """The held person who most needs a letter: one with a known address first, then the fewest reported."""
+    held = [r for r in candidates if r.is_held]
+    return min(held, key=lambda r: (r.facility is None, r.letters), default=None)
+
+
+def current_facility(person):
+    assignment = person.facility_assignments.select_related("facility").first()
+    return assignment.facility if assignment else None
+
+
+# --- names and the envelope -------------------------------------------------------------------------
+
+
+def first_name(person, language):
+    """The name a template greets with, in the letter's language: the first word of the full name."""
+    full = {"be": person.name_be, "ru": person.name_ru}.get(language) or person.name_latin
+    return full.split()[0] if full.strip() else ""
+
+
+def postal_name(person):
+    """Full name with patronymic, in Cyrillic, as the post office and the prison register have it."""
+    return person.name_ru or person.name_be
+
+
+HANDWRITE_LINE = "_" * 30  # a line to write the address on by hand when the site has none
+
+
+def envelope_lines(person, facility):
+    """The recipient block of the envelope: name, institution, street, postcode and town, country."""
+    if facility is None:
+        return [postal_name(person), HANDWRITE_LINE, HANDWRITE_LINE, HANDWRITE_LINE, COUNTRY_LINE]
+    return [postal_name(person), *facility.address_lines]
+
+
+def sender_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# --- 'I sent a letter' ------------------------------------------------------------------------------
+
+
+def letter_report(*, person):
+    report = LetterReport.objects.create(person=person)
+    log.info("letter to person %s reported", person.pk)
+    return report
+
+
+# --- kept copies ------------------------------------------------------------------------------------
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def kept_letter_create(*, person, body):
+    """Keep a copy; return the secret token. Only its hash is stored, so the link cannot be recovered."""
+    token = secrets.token_urlsafe(24)
+    kept = KeptLetter.objects.create(token_hash=_token_hash(token), person=person, body=body)
+    log.info("kept letter %s created", kept.pk)
+    return token
+
+
+def kept_letter_get(*, token):
+    return KeptLetter.objects.select_related("person").filter(token_hash=_token_hash(token)).first()
+
+
+def kept_letter_delete(*, token):
+    return KeptLetter.objects.filter(token_hash=_token_hash(token)).delete()[0] > 0
+
+
+# --- reminders --------------------------------------------------------------------------------------
+
+REMINDER_CONFIRM_SALT = "letters.reminders.confirm"
+REMINDER_UNSUBSCRIBE_SALT = "letters.reminders.unsubscribe"
+REMINDER_LEAD_DAYS = 7  # remind this many days before a date (and, if a run was missed, up to the day before)
+
+
+@dataclass(frozen=True)
+class Occasion:
+    date: date
+    title: str
+    text: str
+
+
+def _on(year, month, day):
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return date(year, month, day - 1)
+
+
+def occasions_between(first, last):
+    """Key dates (campaign.seed_content.KEY_DATES) and held people's birthdays from `first` to `last`."""
+    dated = [(d["month"], d["day"], d["title"], d["text"]) for d in seed_content.KEY_DATES]
+    dated += [
+        (r.person.birth_date.month, r.person.birth_date.day, f"Birthday of {r.person.name_latin}", "")
+        for r in recipients()
+        if r.is_held and r.person.birth_date
+    ]
+    found = []
+    for year in range(first.year, last.year + 1):
+        for month, day, title, text in dated:
+            when = _on(year, month, day)
+            if first <= when <= last:
+                found.append(Occasion(when, title, text))
+    return sorted(found, key=lambda o: (o.date, o.title))
+
+
+def make_reminder_token(subscription, *, salt):
+    return signing.TimestampSigner(salt=salt).sign(str(subscription.pk))
+
+
+def read_reminder_token(token, *, salt, max_age=None):
+    """The subscription id. Raises signing.SignatureExpired or signing.BadSignature."""
+    return int(signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age))
+
+
+def reminder_subscribe(*, email, language):
+    """Ask for a reminder; a pending address gets its confirmation again, a confirmed one nothing new.
+
+    The caller shows the same page whatever happened, so the form tells nobody who has subscribed.
+    """
+    email_key = normalise_email(email)
+    with transaction.atomic():
+        subscription = ReminderSubscription.objects.filter(email_key=email_key).first()
+        if subscription is None:
+            try:
+                with transaction.atomic():
+                    subscription = ReminderSubscription.objects.create(
+                        email=email, email_key=email_key, language=language
+                    )
+            except IntegrityError:  # the same address in a concurrent request
+                return ReminderSubscription.objects.get(email_key=email_key)
+            log.info("reminder subscription %s created", subscription.pk)
+        if subscription.status == ReminderSubscription.Status.PENDING:
+            _queue_reminder_email(subscription, "letters-reminders-confirm")
+        return subscription
+
+
+def reminder_confirm(*, subscription_id):
+    """Confirm once (a conditional UPDATE). Returns the subscription, or None if it is gone."""
+    ReminderSubscription.objects.filter(pk=subscription_id, status=ReminderSubscription.Status.PENDING).update(
+        status=ReminderSubscription.Status.CONFIRMED, confirmed_at=timezone.now()
+    )
+    return ReminderSubscription.objects.filter(pk=subscription_id).first()
+
+
+def reminder_unsubscribe(*, subscription_id):
+    """Erase the subscription and the mail sent to it. Returns False if it was already gone."""
+    with transaction.atomic():
+        subscription = ReminderSubscription.objects.select_for_update().filter(pk=subscription_id).first()
+        if subscription is None:
+            return False
+        outbox_erase_address(subscription.email)
+        subscription.delete()
+        log.info("reminder subscription %s erased", subscription_id)
+        return True
+
+
+def reminders_send(*, today=None):
+    """Queue a reminder to each confirmed subscriber for each date in the coming week not yet reminded of.
+
+    Safe to run twice, or at once in two workers: a ReminderSent row, unique per (subscription, date),
+    is written in the same transaction as the outbox row, so a second run finds the date done.
+    Also erases subscriptions never confirmed within the confirmation link's lifetime.
+    """
+    today = today or timezone.localdate()
+    stale = timezone.now() - timedelta(seconds=settings.CONFIRMATION_MAX_AGE)
+    ReminderSubscription.objects.filter(status=ReminderSubscription.Status.PENDING, created_at__lt=stale).delete()
+
+    by_date = {}
+    for occasion in occasions_between(today + timedelta(days=1), today + timedelta(days=REMINDER_LEAD_DAYS)):
+        by_date.setdefault(occasion.date, []).append(occasion)
+    queued = 0
+    confirmed = ReminderSubscription.objects.filter(status=ReminderSubscription.Status.CONFIRMED)
+    for when, occasions in sorted(by_date.items()):
+        for subscription in confirmed.exclude(sent__date=when).iterator():
+            queued += _send_reminder(subscription, when, occasions, today)
+    return queued
+
+
+def _send_reminder(subscription, when, occasions, today):
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(subscription=subscription, date=when)
+            _queue_reminder_email(
+                subscription,
+                "letters-reminder",
+                {"date": when, "days": (when - today).days, "occasions": occasions},
+            )
+    except IntegrityError:  # another run got there first
+        return 0
+    return 1
+
+
+def _queue_reminder_email(subscription, template, extra=None):
+    with translation.override(subscription.language):
+        confirm = make_reminder_token(subscription, salt=REMINDER_CONFIRM_SALT)
+        unsubscribe = make_reminder_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
+        context = {
+            "confirm_url": _absolute(reverse("letters:reminders_confirm", args=[confirm])),
+            "unsubscribe_url": _absolute(reverse("letters:reminders_unsubscribe", args=[unsubscribe])),
+            "compose_url": _absolute(reverse("letters:compose")),
+            "guide_url": _absolute(reverse("letters:guide")),
+            "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
+            **(extra or {}),
+        }
+        email_queue(to=subscription.email, template=template, context=context)
+
+
+def _absolute(path):
+    return settings.SITE_URL + path
