@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from campaign.models import OutgoingEmail
+from letters.services import recipients
 from petitions.models import Petition, Signature
 
 CHART_DAYS = 30
@@ -96,4 +97,5 @@ def dashboard_context():
     return {
         "petitions": [petition_stats(petition) for petition in Petition.objects.all()],
         "mail": mail_stats(),
+        "recipients": recipients(),
     }
