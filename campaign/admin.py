@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from campaign import services
 from campaign.models import (
@@ -54,14 +55,20 @@ class BookInline(admin.TabularInline):
     extra = 0
 
 
+# A URL typed without a scheme is taken as https (Django 6's default, asked for now).
+URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class QuotationInline(admin.StackedInline):
     model = Quotation
+    formfield_overrides = URL_FIELDS_HTTPS
     fields = ["text", ("speaker", "sort_order"), ("source", "url")]
     extra = 0
 
 
 class SourceInline(admin.TabularInline):
     model = Source
+    formfield_overrides = URL_FIELDS_HTTPS
     fields = ["title", "url", "date"]
     extra = 0
 
