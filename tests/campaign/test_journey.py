@@ -42,6 +42,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
 
     page.goto(live_server.url + "/en/")
     assert page.get_by_role("heading", level=1).inner_text() == "Ales Bialiatski"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.get_by_text("1,613 days behind bars").first.is_visible()
     assert page.get_by_role("heading", name="What you can do in one minute").is_visible()
 
@@ -64,8 +65,16 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     else:  # the letters app has not added its page yet: no dead link
         assert page.get_by_role("link", name=re.compile("^Write")).count() == 0
 
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing runs off the screen
     os.makedirs("var/screenshots", exist_ok=True)
     page.screenshot(path=f"var/screenshots/journey-profile-{width}.png", full_page=True)
+
+    held.get_by_role("link", name="Valiantsin Stefanovich").click()
+    page.wait_for_url(re.compile(r"/en/people/valiantsin-stefanovich/$"))
+    assert page.get_by_text("days behind bars").first.is_visible()
+    assert page.get_by_role("region", name="Colleagues still held").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.go_back()
     sign.click()
     page.wait_for_url(re.compile(r"/petitions/free-belarus-political-prisoners/"))
     assert page.get_by_role("heading", name="Add your name").is_visible()

@@ -152,7 +152,7 @@ def test_the_status_history_is_listed_newest_first_with_sources(client):
     html = client.get(ales.get_absolute_url()).content.decode()
     history = html[html.index("Status history") :]
 
-    assert history.index("Released") < history.index("In a penal colony")
+    assert history.index("<strong>Released</strong>") < history.index("<strong>In a penal colony</strong>")
     assert '<time datetime="2023-05">May 2023</time>' in history  # not '1 May 2023': the source gives a month
     assert "Source: charter97.org" in history
 
