@@ -76,7 +76,10 @@ class Person(models.Model):
     detention_start = models.DateField(
         null=True, blank=True, help_text="The first day of the current (or last) detention."
     )
-    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    featured = models.BooleanField(
+        default=False,
+        help_text="Shown on the home page; one person at a time. To move it, use the list's 'Feature' action.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=100)
     updated_at = models.DateTimeField(auto_now=True)
 
