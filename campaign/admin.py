@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 
@@ -30,8 +31,21 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         return False
 
 
+class StatusChangeForm(forms.ModelForm):
+    """In the admin a status change needs its source: the page shows it beside the status."""
+
+    source = forms.CharField(
+        max_length=300, help_text="Where this comes from, e.g. Viasna's database, checked on 1 March 2026."
+    )
+
+    class Meta:
+        model = StatusChange
+        fields = ["person", "status", "date", "date_precision", "note", "source"]
+
+
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
+    form = StatusChangeForm
     fields = ["status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
     readonly_fields = ["recorded_by", "recorded_at"]
     extra = 1
@@ -126,6 +140,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(admin.ModelAdmin):
+    form = StatusChangeForm
     list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
     list_filter = ["status", "person"]
     list_select_related = ["person", "recorded_by"]

@@ -91,6 +91,7 @@ def test_editing_a_person_keeps_who_recorded_earlier_changes(organiser_client, o
             "status_changes-0-status": "sentenced",
             "status_changes-0-date": "2023-06-20",
             "status_changes-0-date_precision": "day",
+            "status_changes-0-source": "Zerkalo, 1 August 2025",
             "status_changes-1-status": "released",
             "status_changes-1-date": "2026-03-01",
             "status_changes-1-date_precision": "day",
@@ -110,11 +111,24 @@ def test_a_status_change_added_on_its_own_records_who_made_it(organiser_client, 
 
     response = organiser_client.post(
         "/en/admin/campaign/statuschange/add/",
-        {"person": person.pk, "status": "incommunicado", "date": "2024-02-29", "date_precision": "day"},
+        {"person": person.pk, "status": "incommunicado", "date": "2024-02-29", "date_precision": "day", "source": "X"},
     )
 
     assert response.status_code == 302
     assert StatusChange.objects.get().recorded_by == organiser
+
+
+def test_a_status_change_needs_its_source(organiser_client):
+    person = make_person()
+
+    response = organiser_client.post(
+        "/en/admin/campaign/statuschange/add/",
+        {"person": person.pk, "status": "released", "date": "2026-03-01", "date_precision": "day", "source": ""},
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"source": ["This field is required."]}
+    assert not StatusChange.objects.exists()
 
 
 def test_an_uploaded_photo_is_resized_for_the_page(organiser_client, media):
