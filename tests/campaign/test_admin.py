@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from PIL import Image
@@ -19,7 +19,10 @@ INLINES = ["status_changes", "timeline_events", "awards", "books", "quotations",
 
 @pytest.fixture
 def organiser(db):
-    return User.objects.create_superuser("alice", "alice@example.org", "a long password 123")
+    """An organiser who edits profiles: staff with the campaign's permissions (no signature exports)."""
+    user = User.objects.create_user("alice", "alice@example.org", "a long password 123", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="campaign"))
+    return user
 
 
 @pytest.fixture

@@ -49,7 +49,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     page.get_by_role("link", name="Read the story of Ales Bialiatski").click()
     page.wait_for_url(re.compile(r"/en/people/ales-bialiatski/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Ales Bialiatski"
-    assert page.locator('[lang="be"]').first.inner_text() == "Аляксандр Віктаравіч Бяляцкі"
+    assert page.locator('.names-cyrillic [lang="be"]').inner_text() == "Аляксандр Віктаравіч Бяляцкі"
     assert page.get_by_text("free since 13 December 2025").first.is_visible()
 
     sign = page.get_by_role("link", name="Sign the petition").first
