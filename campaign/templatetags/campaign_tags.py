@@ -15,6 +15,17 @@ def url_if_exists(name, *args):
         return None
 
 
+@register.simple_tag
+def letter_url(person):
+    """Where to write to `person`: the letters app's composer for them, or its page at their entry; None
+    while the letters app has neither."""
+    for name, suffix in (("letters:compose", f"?person={person.slug}"), ("letters:index", f"#{person.slug}")):
+        url = url_if_exists(name)
+        if url:
+            return url + suffix
+    return None
+
+
 PRECISION_FORMATS = {"day": ("j F Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}
 
 

@@ -122,12 +122,20 @@ def test_letter_links_once_the_letters_app_has_a_page(client, ales, valiantsin, 
     free = client.get("/en/people/ales/").content.decode()
     home = client.get("/en/").content.decode()
 
-    assert 'href="/en/letters/?person=valiantsin-stefanovich"' in held
+    assert 'href="/en/letters/write/?person=valiantsin-stefanovich"' in held
     assert "Write to Valiantsin Stefanovich" in held
     # Ales is free: his page sends letters to the colleague still held.
     assert "?person=ales" not in free
-    assert 'href="/en/letters/?person=valiantsin-stefanovich"' in free
+    assert 'href="/en/letters/write/?person=valiantsin-stefanovich"' in free
     assert 'href="/en/letters/"' in home
+
+
+def test_letter_links_go_to_the_letters_page_entry_without_a_composer(client, ales, valiantsin, settings):
+    settings.ROOT_URLCONF = "tests.campaign.urls_with_letters_index"
+
+    held = client.get("/en/people/valiantsin-stefanovich/").content.decode()
+
+    assert 'href="/en/letters/#valiantsin-stefanovich"' in held
 
 
 def test_profile_queries_do_not_grow_with_the_timeline(client, ales, valiantsin, petition):

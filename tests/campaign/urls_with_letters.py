@@ -1,4 +1,4 @@
-"""The site's URLs plus a stand-in for the letters app, to test the pages once letters:index exists."""
+"""The site's URLs plus stand-ins for the letters app, to test the pages once its URLs exist."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
@@ -7,10 +7,13 @@ from django.urls import include, path
 from campaign.urls import urlpatterns as site_urlpatterns
 
 
-def letters_index(request):
+def letters_page(request):
     return HttpResponse("letters")
 
 
-urlpatterns = site_urlpatterns + i18n_patterns(
-    path("letters/", include(([path("", letters_index, name="index")], "letters"))),
-)
+letters_urlpatterns = [
+    path("letters/", letters_page, name="index"),
+    path("letters/write/", letters_page, name="compose"),
+]
+
+urlpatterns = site_urlpatterns + i18n_patterns(path("", include((letters_urlpatterns, "letters"))))
