@@ -61,7 +61,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     assert page.get_by_role("link", name="Telegram").is_visible()
     # He is free: the page turns to the colleagues still held.
     held = page.get_by_role("region", name="Colleagues still held")
-    assert held.get_by_role("link", name="Valiantsin Stefanovich").is_visible()
+    assert held.get_by_role("link", name="Valiantsin Stefanovich", exact=True).is_visible()
     if letters_path():
         assert page.locator(f'a[href^="{letters_path()}"]').count() > 0
     else:  # the letters app has not added its page yet: no dead link
@@ -71,7 +71,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     os.makedirs("var/screenshots", exist_ok=True)
     page.screenshot(path=f"var/screenshots/journey-profile-{width}.png", full_page=True)
 
-    held.get_by_role("link", name="Valiantsin Stefanovich").click()
+    held.get_by_role("link", name="Valiantsin Stefanovich", exact=True).click()
     page.wait_for_url(re.compile(r"/en/people/valiantsin-stefanovich/$"))
     assert page.get_by_text("days behind bars").first.is_visible()
     assert page.get_by_role("region", name="Colleagues still held").count() == 0

@@ -1,10 +1,10 @@
-"""The site's URLs plus stand-ins for the letters app, to test the pages once its URLs exist."""
+"""The site's pages plus stand-ins for the letters app's page and composer."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.urls import include, path
 
-from campaign.urls import urlpatterns as site_urlpatterns
+from tests.campaign.urls_without_letters import urlpatterns as site_urlpatterns
 
 
 def letters_page(request):
