@@ -1,6 +1,19 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
-from campaign.models import OutgoingEmail
+from campaign import services
+from campaign.models import (
+    Award,
+    Book,
+    KeyDate,
+    OutgoingEmail,
+    Person,
+    Quotation,
+    Source,
+    StatusChange,
+    TimelineEvent,
+)
 
 
 @admin.register(OutgoingEmail)
@@ -16,3 +29,132 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class StatusChangeForm(forms.ModelForm):
+    """In the admin a status change needs its source: the page shows it beside the status."""
+
+    source = forms.CharField(
+        max_length=300, help_text="Where this comes from, e.g. Viasna's database, checked on 1 March 2026."
+    )
+
+    class Meta:
+        model = StatusChange
+        fields = ["person", "status", "date", "date_precision", "note", "source"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    form = StatusChangeForm
+    fields = ["status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+    extra = 1
+
+
+class TimelineEventInline(admin.TabularInline):
+    model = TimelineEvent
+    fields = ["date", "date_precision", "title", "text", "source"]
+    extra = 0
+
+
+class AwardInline(admin.TabularInline):
+    model = Award
+    fields = ["kind", "year", "name", "note", "source"]
+    extra = 0
+
+
+class BookInline(admin.TabularInline):
+    model = Book
+    fields = ["title", "year", "note"]
+    extra = 0
+
+
+# A URL typed without a scheme is taken as https (Django 6's default, asked for now).
+URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class QuotationInline(admin.StackedInline):
+    model = Quotation
+    formfield_overrides = URL_FIELDS_HTTPS
+    fields = ["text", ("speaker", "sort_order"), ("source", "url")]
+    extra = 0
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    formfield_overrides = URL_FIELDS_HTTPS
+    fields = ["title", "url", "date"]
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name_latin", "current_status", "detention_start", "featured", "sort_order"]
+    list_editable = ["featured", "sort_order"]
+    search_fields = ["name_latin", "name_be", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ["name_latin"]}
+    actions = ["feature"]
+    fieldsets = [
+        (None, {"fields": ["name_latin", "slug", "role", "featured", "sort_order"]}),
+        (
+            "Names in Cyrillic",
+            {"fields": ["name_be", "short_name_be", "name_ru", "short_name_ru"]},
+        ),
+        ("Dates", {"fields": ["birth_date", "detention_start"]}),
+        ("Photo", {"fields": ["photo", "photo_credit"]}),
+        ("Text", {"fields": ["summary", "biography"]}),
+    ]
+    inlines = [StatusChangeInline, TimelineEventInline, AwardInline, BookInline, QuotationInline, SourceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("status_changes")
+
+    @admin.display(description="current status")
+    def current_status(self, person):
+        history = list(person.status_changes.all())
+        return f"{history[0].get_status_display()} ({history[0].date})" if history else "—"
+
+    @admin.action(description="Feature on the home page (only the first selected)")
+    def feature(self, request, queryset):
+        person = queryset.first()
+        services.person_feature(person=person)
+        self.message_user(request, f"{person} is now featured on the home page.")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "photo" in form.changed_data and obj.photo:
+            services.person_photo_resize(person=obj)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is StatusChange:
+            for status_change in formset.save(commit=False):
+                if status_change.pk is None:
+                    status_change.recorded_by = request.user
+                status_change.save()
+            for deleted in formset.deleted_objects:
+                deleted.delete()
+            formset.save_m2m()
+        else:
+            super().save_formset(request, form, formset, change)
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    form = StatusChangeForm
+    list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
+    list_filter = ["status", "person"]
+    list_select_related = ["person", "recorded_by"]
+    fields = ["person", "status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        if obj.pk is None:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(KeyDate)
+class KeyDateAdmin(admin.ModelAdmin):
+    list_display = ["title", "day", "month"]
+    fields = ["day", "month", "title", "text"]

@@ -1,5 +1,8 @@
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutgoingEmail(models.Model):
@@ -35,6 +38,14 @@ class OutgoingEmail(models.Model):
         return f"{self.kind} #{self.pk} ({self.status})"
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date the sources give: 1 May 2023 stored for 'May 2023' is shown as 'May 2023'."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
 class Person(models.Model):
     """Someone the campaign stands for. The day count is computed from the status history."""
 
@@ -44,6 +55,20 @@ class Person(models.Model):
     name_ru = models.CharField(
         "name (Russian)", max_length=200, help_text="Full, with patronymic, as a postal address needs."
     )
+    short_name_be = models.CharField(
+        "short name (Belarusian)", max_length=200, blank=True, help_text="As people know them, e.g. Алесь Бяляцкі."
+    )
+    short_name_ru = models.CharField("short name (Russian)", max_length=200, blank=True)
+    photo = models.ImageField(
+        upload_to="people/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text="Resized to at most 800×1000 pixels on upload. Only photos the campaign may publish.",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_credit = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=200, blank=True)
     summary = models.TextField(blank=True, help_text="One paragraph.")
     biography = models.TextField(blank=True, help_text="Blank lines separate paragraphs.")
@@ -51,36 +76,55 @@ class Person(models.Model):
     detention_start = models.DateField(
         null=True, blank=True, help_text="The first day of the current (or last) detention."
     )
-    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
+    featured = models.BooleanField(
+        default=False,
+        help_text="Shown on the home page; one person at a time. To move it, use the list's 'Feature' action.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=100)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["sort_order", "name_latin"]
         verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["featured"],
+                condition=Q(featured=True),
+                name="one_featured_person",
+                violation_error_message="Only one person can be featured: untick the one featured now first.",
+            ),
+        ]
 
     def __str__(self):
         return self.name_latin
+
+    def get_absolute_url(self):
+        return reverse("person_detail", args=[self.slug])
+
+    @property
+    def initials(self):
+        return "".join(word[0] for word in self.name_latin.split()[:2]).upper()
 
 
 class StatusChange(models.Model):
     """One entry in a person's status history; the newest one is the current status."""
 
     class Status(models.TextChoices):
-        DETAINED = "detained", "Detained"
-        PRE_TRIAL = "pre_trial", "In pre-trial detention"
-        SENTENCED = "sentenced", "Sentenced"
-        PENAL_COLONY = "penal_colony", "In a penal colony"
-        CELL_TYPE_ROOM = "cell_type_room", "In a cell-type room"
-        INCOMMUNICADO = "incommunicado", "Held incommunicado"
-        RELEASED = "released", "Released"
-        DEPORTED = "deported", "Deported"
+        DETAINED = "detained", _("Detained")
+        PRE_TRIAL = "pre_trial", _("In pre-trial detention")
+        SENTENCED = "sentenced", _("Sentenced")
+        PENAL_COLONY = "penal_colony", _("In a penal colony")
+        CELL_TYPE_ROOM = "cell_type_room", _("In a cell-type room")
+        INCOMMUNICADO = "incommunicado", _("Held incommunicado")
+        RELEASED = "released", _("Released")
+        DEPORTED = "deported", _("Deported")
 
     FREE = {Status.RELEASED, Status.DEPORTED}
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(max_length=20, choices=Status.choices)
     date = models.DateField()
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     note = models.CharField(max_length=300, blank=True)
     source = models.CharField(max_length=300, blank=True)
     recorded_by = models.ForeignKey(
@@ -89,8 +133,8 @@ class StatusChange(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
-        ordering = ["-date", "-recorded_at"]
-        get_latest_by = ["date", "recorded_at"]
+        ordering = ["-date", "-recorded_at", "-id"]
+        get_latest_by = ["date", "recorded_at", "id"]
 
     def __str__(self):
         return f"{self.person}: {self.get_status_display()} ({self.date})"
@@ -98,3 +142,105 @@ class StatusChange(models.Model):
     @property
     def is_free(self):
         return self.status in self.FREE
+
+
+class TimelineEvent(models.Model):
+    Precision = DatePrecision
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="timeline_events")
+    date = models.DateField(help_text="For a month or a year, the first day of it.")
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    title = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self):
+        return f"{self.date}: {self.title}"
+
+
+class Award(models.Model):
+    """A prize, or an honour such as an honorary citizenship."""
+
+    class Kind(models.TextChoices):
+        PRIZE = "prize", "Prize or award"
+        HONOUR = "honour", "Honour"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="awards")
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.PRIZE)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    name = models.CharField(max_length=200)
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kind", "year", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.year})" if self.year else self.name
+
+
+class Book(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="books")
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["year", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Quotation(models.Model):
+    """Quoted verbatim, attributed to who said it, with where it was published."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotations")
+    text = models.TextField()
+    speaker = models.CharField(max_length=300)
+    source = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+class Source(models.Model):
+    """A source the profile relies on, listed at the foot of the page."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.title
+
+
+class KeyDate(models.Model):
+    """A day in the year worth a reminder: a birthday, an anniversary, a day of action."""
+
+    month = models.PositiveSmallIntegerField()
+    day = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["month", "day"]
+        constraints = [
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="key_date_month"),
+            models.CheckConstraint(condition=Q(day__gte=1, day__lte=31), name="key_date_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.day:02d}.{self.month:02d} {self.title}"

@@ -200,12 +200,14 @@ ALES_BIALIATSKI = {
         {
             "status": "penal_colony",
             "date": date(2023, 5, 1),
+            "date_precision": "month",
             "note": "May 2023: moved to penal colony No. 9 in Horki.",
             "source": f"{SRC_CHARTER97_2023}; {SRC_SPRING96_113737}",
         },
         {
             "status": "cell_type_room",
             "date": date(2023, 11, 1),
+            "date_precision": "month",
             "note": "From November 2023: held in a cell-type room in the Horki colony.",
             "source": f"{SRC_CHARTER97_2023}; {SRC_SPRING96_113737}",
         },

@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("", include("petitions.urls")),
     path("", include("letters.urls")),
     path("admin/", admin.site.urls),

@@ -2,16 +2,30 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from campaign.celery import app as celery_app
+from campaign.models import KeyDate, Person
+from campaign.profiles import coming_dates, minsk_today, standing_of
 from petitions.models import Petition
 
 
 def home(request):
-    petition = Petition.objects.filter(is_open=True).first()
-    return render(request, "campaign/home.html", {"petition": petition})
+    today = minsk_today()
+    people = Person.objects.defer("biography").prefetch_related("status_changes")
+    people = [standing_of(person, today) for person in people]
+    featured = next((s for s in people if s.person.featured), people[0] if people else None)
+    # Those held first, then those whose status is not recorded yet, then those free.
+    others = sorted((s for s in people if s is not featured), key=lambda s: (not s.held, s.free))
+    dates = coming_dates(standing=featured, key_dates=KeyDate.objects.all(), today=today) if featured else []
+    context = {
+        "featured": featured,
+        "others": others,
+        "coming_dates": dates[:3],
+        "petition": Petition.objects.filter(is_open=True).first(),
+    }
+    return render(request, "campaign/home.html", context)
 
 
 def privacy(request):
@@ -54,3 +68,26 @@ def healthz(request):
             results[name] = "error"
     healthy = all(value == "ok" for value in results.values())
     return JsonResponse({"status": "ok" if healthy else "error", **results}, status=200 if healthy else 503)
+
+
+PROFILE_PREFETCH = ["status_changes", "timeline_events", "awards", "books", "quotations", "sources"]
+
+
+def person_detail(request, slug):
+    """A profile: a fixed number of queries, however long the timeline."""
+    person = get_object_or_404(Person.objects.prefetch_related(*PROFILE_PREFETCH), slug=slug)
+    today = minsk_today()
+    standing = standing_of(person, today)
+    colleagues = Person.objects.exclude(pk=person.pk).defer("summary", "biography").prefetch_related("status_changes")
+    held_colleagues = [s for s in (standing_of(c, today) for c in colleagues) if s.held]
+    awards = list(person.awards.all())
+    context = {
+        "person": person,
+        "standing": standing,
+        "held_colleagues": held_colleagues,
+        "prizes": [a for a in awards if a.kind == a.Kind.PRIZE],
+        "honours": [a for a in awards if a.kind == a.Kind.HONOUR],
+        "coming_dates": coming_dates(standing=standing, key_dates=KeyDate.objects.all(), today=today, limit=5),
+        "petition": Petition.objects.filter(is_open=True).first(),
+    }
+    return render(request, "campaign/person_detail.html", context)

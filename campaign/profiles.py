@@ -1,0 +1,104 @@
+"""What a profile computes rather than stores: where a person stands today, the days behind bars,
+and the dates coming up. Plain functions of the data and of `today`, so tests can pick the day.
+
+The day count is the number of days from the first day of detention to the day of release (or to
+today while held), not counting the first day: 14 July 2021 to 13 December 2025 is 1,613 days, the
+figure Viasna gave on his release (and 4 August 2011 to 21 June 2014 is the 1,052 days of his first
+imprisonment).
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from campaign.models import Person, StatusChange
+
+MINSK = ZoneInfo("Europe/Minsk")
+
+
+def minsk_today(now=None):
+    """Today's date in Minsk, where the days behind bars are lived; UTC 23:30 is already tomorrow there."""
+    return timezone.localdate(now or timezone.now(), timezone=MINSK)
+
+
+@dataclass(frozen=True)
+class Standing:
+    person: Person
+    current: StatusChange | None  # None: no status recorded yet
+    free_since: date | None
+    days: int | None  # None: no detention date, so no count is shown
+
+    @property
+    def held(self):
+        return self.current is not None and not self.current.is_free
+
+    @property
+    def free(self):
+        return self.current is not None and self.current.is_free
+
+
+def standing_of(person, today):
+    """Where `person` stands on `today`, from their status history (prefetch `status_changes`)."""
+    history = list(person.status_changes.all())  # newest first
+    current = history[0] if history else None
+    free_since = None
+    if current is not None and current.is_free:
+        # Released, then deported the same day: freedom began at the oldest of the run of free statuses.
+        for change in history:
+            if not change.is_free:
+                break
+            free_since = change.date
+    days = None
+    end = free_since or today
+    if current is not None and person.detention_start and end >= person.detention_start:
+        days = (end - person.detention_start).days
+    return Standing(person=person, current=current, free_since=free_since, days=days)
+
+
+@dataclass(frozen=True)
+class ComingDate:
+    date: date
+    title: str
+    text: str
+
+
+def next_occurrence(month, day, today):
+    """The next `month`/`day` on or after `today`; 29 February falls on 28 February in other years."""
+    for year in (today.year, today.year + 1):
+        actual_day = min(day, calendar.monthrange(year, month)[1])
+        candidate = date(year, month, actual_day)
+        if candidate >= today:
+            return candidate
+    raise AssertionError("unreachable: a date recurs within a year")
+
+
+def coming_dates(*, standing, key_dates, today, limit=4):
+    """The person's next birthday and arrest anniversary (while held), and the campaign's key dates."""
+    person = standing.person
+    found = []
+    if person.birth_date:
+        when = next_occurrence(person.birth_date.month, person.birth_date.day, today)
+        title = _("%(name)s's birthday") % {"name": person.name_latin}
+        found.append(ComingDate(when, title, _("Turns %(age)s.") % {"age": when.year - person.birth_date.year}))
+    if standing.held and standing.days is not None:
+        start = person.detention_start
+        when = next_occurrence(start.month, start.day, today)
+        years = when.year - start.year
+        if years > 0:
+            title = ngettext("%(count)s year since the arrest", "%(count)s years since the arrest", years) % {
+                "count": years
+            }
+            text = _("Arrested on %(date)s.") % {"date": formats.date_format(start, "j F Y")}
+            found.append(ComingDate(when, title, text))
+    taken = {(d.date.month, d.date.day) for d in found}
+    for key_date in key_dates:
+        when = next_occurrence(key_date.month, key_date.day, today)
+        if (when.month, when.day) not in taken:
+            found.append(ComingDate(when, key_date.title, key_date.text))
+    found.sort(key=lambda d: d.date)
+    return found[:limit]

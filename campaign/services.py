@@ -1,0 +1,44 @@
+"""Organisers' actions on profiles that touch more than one row or a file."""
+
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageOps
+
+from campaign.models import Person
+
+PHOTO_MAX_SIZE = (800, 1000)
+PHOTO_QUALITY = 85
+
+
+@transaction.atomic
+def person_feature(*, person):
+    """Make `person` the one shown on the home page (the constraint allows one featured person)."""
+    Person.objects.filter(featured=True).exclude(pk=person.pk).update(featured=False)
+    Person.objects.filter(pk=person.pk).update(featured=True)
+    person.featured = True
+
+
+def person_photo_resize(*, person):
+    """Shrink the uploaded photo to fit the page, turned upright, as a JPEG without its metadata.
+
+    Called by the admin after an upload; a photo already small enough is re-encoded all the same,
+    which drops EXIF data such as the place it was taken.
+    """
+    if not person.photo:
+        return
+    with person.photo.open("rb") as uploaded, Image.open(uploaded) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail(PHOTO_MAX_SIZE, Image.Resampling.LANCZOS)
+        if image.mode != "RGB":
+            image = image.convert("RGB")
+        out = BytesIO()
+        image.save(out, format="JPEG", quality=PHOTO_QUALITY, optimize=True, progressive=True)
+    old_name = person.photo.name
+    person.photo.save(f"{person.slug}.jpg", ContentFile(out.getvalue()), save=False)
+    if old_name != person.photo.name:
+        person.photo.storage.delete(old_name)
+    Person.objects.filter(pk=person.pk).update(
+        photo=person.photo.name, photo_width=person.photo_width, photo_height=person.photo_height
+    )

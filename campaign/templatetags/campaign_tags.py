@@ -1,0 +1,38 @@
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils import dateformat, formats
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def url_if_exists(name, *args):
+    """The URL named `name`, or None while no app provides it (the letters app may not be installed yet)."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@register.simple_tag
+def letter_url(person):
+    """Where to write to `person`: the letters app's composer for them, or its page at their entry; None
+    while the letters app has neither."""
+    for name, suffix in (("letters:compose", f"?person={person.slug}"), ("letters:index", f"#{person.slug}")):
+        url = url_if_exists(name)
+        if url:
+            return url + suffix
+    return None
+
+
+PRECISION_FORMATS = {"day": ("j F Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}
+
+
+@register.filter
+def when(dated):
+    """A <time> for an object with `date` and `date_precision`: '13 December 2025', 'May 2023', '1979'."""
+    shown, machine = PRECISION_FORMATS.get(dated.date_precision, PRECISION_FORMATS["day"])
+    return format_html(
+        '<time datetime="{}">{}</time>', dateformat.format(dated.date, machine), formats.date_format(dated.date, shown)
+    )
