@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import statistics
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,3 +74,21 @@ def _seconds(match):
     if match is None:
         return 0.0
     return float(match[1]) * TO_MS[match[2]] / 1000
+
+
+def combine(results):
+    """Several runs of the same URL as one: counts and time added, the median p50, the worst p99."""
+    statuses = {}
+    for result in results:
+        for code, count in result.statuses.items():
+            statuses[code] = statuses.get(code, 0) + count
+    return WrkResult(
+        name=results[0].name,
+        ok_status=results[0].ok_status,
+        elapsed=sum(r.elapsed for r in results),
+        p50_ms=statistics.median(r.p50_ms for r in results),
+        p99_ms=max(r.p99_ms for r in results),
+        statuses=statuses,
+        socket_errors=sum(r.socket_errors for r in results),
+        raw="\n".join(r.raw for r in results),
+    )
