@@ -53,15 +53,19 @@ def machine():
     memory_kb = int(
         next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     )
-    return f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()};"
+        f" load average before the run: {load}"
+    )
 
 
-def write_results(command, outputs):
+def write_results(command, machine_line, outputs):
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
         "# Benchmark results\n",
         "Written by `bench/run.py` (`make bench`); every figure is next to a floor measured in the same run.\n",
-        f"- machine: {machine()}",
+        f"- machine: {machine_line}",
         f"- date: {now}",
         f"- command: `{command}`",
         f"- commit: `{git_commit()}`\n",
@@ -85,9 +89,10 @@ def main():
     scripts = discover(args.only)
     if not scripts:
         sys.exit("no benchmark script found in bench/")
+    machine_line = machine()
     outputs = [(script, *run_script(script, script_args)) for script in scripts]
     if "--quick" not in script_args:
-        write_results(" ".join(["bench/run.py", *sys.argv[1:]]), outputs)
+        write_results(" ".join(["bench/run.py", *sys.argv[1:]]), machine_line, outputs)
     sys.exit(max(code for _, code, _ in outputs))
 
 
