@@ -6,7 +6,8 @@ the database and every confirmation email at the SMTP sink within two minutes, n
 
 Reading: anonymous GETs of the home, petition and profile pages, each next to a static page of the
 same size (target: at least half the floor's rate); and a petition with a million confirmed
-signatures next to one with ten (target: as fast, here at least 0.9 of it, given the noise).
+signatures next to one with ten, each as a fraction of its own floor (target: as fast; at least 0.9
+of it here, given the noise). Pages and floors alternate in rounds so drift falls on all of them.
 
 Run through bench/run.py (it sets PYTHONPATH); `--quick` for a short try.
 """
@@ -47,7 +48,7 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=30, help="seconds per wrk run (default 30)")
     parser.add_argument("--connections", type=int, help="concurrent connections (default: one per gunicorn worker)")
-    parser.add_argument("--rounds", type=int, default=3, help="reading: alternate page and floor this often")
+    parser.add_argument("--rounds", type=int, default=5, help="reading: alternate page and floor this often")
     parser.add_argument("--signatures", type=int, default=1_000_000, help="rows on the big petition")
     parser.add_argument("--quick", action="store_true", help="5 s runs, 1 round, 100,000 rows: to try it out")
     args, _ = parser.parse_known_args(argv)  # flags meant for other bench scripts are ignored
@@ -86,9 +87,12 @@ def bench_reading(stack, args):
         Figure(f"read {name} (req/s)", page.rate, floor.rate, ">= 0.5", page.rate >= 0.5 * floor.rate)
         for name, (page, floor) in results.items()
     ]
-    ten, million = results["petition, 10 signatures"][0], results[many][0]
-    name = f"read petition {args.signatures:,} vs 10 signatures (req/s)"
-    figures.append(Figure(name, million.rate, ten.rate, ">= 0.9", million.rate >= 0.9 * ten.rate))
+    # Each petition against the floor measured right before it: a busy spell of this shared machine
+    # then cancels out instead of falling on one of the two pages.
+    (ten, ten_floor), (million, million_floor) = results["petition, 10 signatures"], results[many]
+    name = f"read petition {args.signatures:,} vs 10 signatures (page/floor)"
+    value, floor = million.rate / million_floor.rate, ten.rate / ten_floor.rate
+    figures.append(Figure(name, value, floor, ">= 0.9", value >= 0.9 * floor))
     return figures
 
 
@@ -259,7 +263,7 @@ def print_table(figures, checks):
     say(f"\n{'figure':<{width}}  {'value':>9}  {'floor':>9}  {'ratio':>6}  {'target':<8}  result")
     for f in figures:
         say(
-            f"{f.name:<{width}}  {f.value:>9.1f}  {f.floor:>9.1f}  {f.ratio:>6.2f}  {f.target:<8}  "
+            f"{f.name:<{width}}  {f.value:>9.4g}  {f.floor:>9.4g}  {f.ratio:>6.2f}  {f.target:<8}  "
             f"{'met' if f.met else 'MISSED'}"
         )
     say("")
