@@ -6,8 +6,8 @@ the database and every confirmation email at the SMTP sink within two minutes, n
 
 Reading: anonymous GETs of the home, petition and profile pages, each next to a static page of the
 same size (target: at least half the floor's rate); and a petition with a million confirmed
-signatures next to one with ten, each as a fraction of its own floor (target: as fast; at least 0.9
-of it here, given the noise). Pages and floors alternate in rounds so drift falls on all of them.
+signatures next to one with ten (target: as fast; at least 0.9 of it here, given the noise).
+Pages and floors alternate in rounds, so a busy spell of this shared machine falls on all of them.
 
 Run through bench/run.py (it sets PYTHONPATH); `--quick` for a short try.
 """
@@ -87,12 +87,11 @@ def bench_reading(stack, args):
         Figure(f"read {name} (req/s)", page.rate, floor.rate, ">= 0.5", page.rate >= 0.5 * floor.rate)
         for name, (page, floor) in results.items()
     ]
-    # Each petition against the floor measured right before it: a busy spell of this shared machine
-    # then cancels out instead of falling on one of the two pages.
-    (ten, ten_floor), (million, million_floor) = results["petition, 10 signatures"], results[many]
-    name = f"read petition {args.signatures:,} vs 10 signatures (page/floor)"
-    value, floor = million.rate / million_floor.rate, ten.rate / ten_floor.rate
-    figures.append(Figure(name, value, floor, ">= 0.9", value >= 0.9 * floor))
+    # The two petitions' own rates, measured alternately in the same rounds. (Dividing each by its
+    # floor adds noise: a static page's rate swings far more with this machine's load than a page's.)
+    ten, million = results["petition, 10 signatures"][0], results[many][0]
+    name = f"read petition {args.signatures:,} vs 10 signatures (req/s)"
+    figures.append(Figure(name, million.rate, ten.rate, ">= 0.9", million.rate >= 0.9 * ten.rate))
     return figures
 
 
