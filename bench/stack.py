@@ -141,6 +141,8 @@ class Stack:
             "CREATE TABLE bench_floor (id bigserial PRIMARY KEY, email text, created_at timestamptz DEFAULT now())"
         )
         self.sink.start()
+        # Sync workers, 2 x cores + 1 (gunicorn's advice; the Dockerfile runs sync too): the views are short
+        # and CPU-bound, and in production a proxy in front buffers slow clients, so threads would add little.
         self._spawn(
             "web",
             [
