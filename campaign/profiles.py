@@ -85,7 +85,7 @@ def coming_dates(*, standing, key_dates, today, limit=4):
     found = []
     if person.birth_date:
         when = next_occurrence(person.birth_date.month, person.birth_date.day, today)
-        title = _("%(name)s's birthday") % {"name": person.name_latin}
+        title = _("%(name)s's birthday") % {"name": person.display_name}
         found.append(ComingDate(when, title, _("Turns %(age)s.") % {"age": when.year - person.birth_date.year}))
     if standing.held and standing.days is not None:
         start = person.detention_start

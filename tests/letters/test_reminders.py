@@ -7,7 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from campaign import seed_content
 from campaign.models import OutgoingEmail
+from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSent, ReminderSubscription
 from letters.tasks import send_reminders
@@ -16,6 +18,12 @@ from tests.letters.builders import make_person
 pytestmark = pytest.mark.django_db
 
 EMAIL = "Hanna.Writer+letters@example.org"
+
+
+@pytest.fixture(autouse=True)
+def key_dates():
+    """The reminders read the key dates organisers keep (the seeded ones here)."""
+    _seed_key_dates(seed_content.KEY_DATES)
 
 
 def subscribe(client, email=EMAIL, **extra):
