@@ -3,6 +3,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import dateformat, formats
 from django.utils.html import format_html
 
+from campaign.countries import country_name
 from campaign.translated import translated
 
 register = template.Library()
@@ -52,3 +53,9 @@ def any_fallback(objects, *fields):
     """`{% any_fallback person.timeline_events.all "title" "text" as fell_back %}`: whether any of them
     is shown in English for want of a translation (one note for the whole list)."""
     return any(translated(obj, field).fallback for obj in objects for field in fields)
+
+
+@register.filter(name="country_name")
+def country_name_filter(country):
+    """`{{ signer.country|country_name }}`: the country's name in the page's language."""
+    return country_name(getattr(country, "code", country)) if country else ""

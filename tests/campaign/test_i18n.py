@@ -258,3 +258,42 @@ def test_the_censor_speaks_the_page_language(monkeypatch):
     assert rules["length"]["suggestion"].startswith("[be] Keep to about one page (2\xa0500 characters")
     assert flags[0].message.startswith("[be] ")
     assert isinstance(flags[0].message, str)
+
+
+# --- countries ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "poland", "first"),
+    [("en", "Poland", "Afghanistan"), ("ru", "Польша", "Австралия"), ("be", "Польшча", "Аб’яднаныя Арабскія Эміраты")],
+)
+def test_the_sign_form_names_countries_in_the_page_language(client, petition, language, poland, first):
+    html = client.get(f"/{language}/petitions/{petition.slug}/").content.decode()
+    options = re.findall(r'<option value="(\w\w)"[^>]*>([^<]+)</option>', html)
+    assert ("PL", poland) in options
+    assert options[0][1] == first
+
+
+def test_belarusian_countries_sort_in_belarusian_order():
+    from campaign.countries import country_choices
+
+    with translation.override("be"):
+        names = [name for _, name in country_choices()]
+    assert names.index("Зімбабвэ") < names.index("Ізраіль") < names.index("Каба-Вердэ") < names.index("Японія")
+
+
+def test_signers_are_listed_with_the_country_in_the_page_language(client, petition, sign_data):
+    from petitions.models import Signature
+
+    Signature.objects.create(
+        petition=petition,
+        first_name="Hanna",
+        last_name="B",
+        email="h@example.org",
+        email_key="h@example.org",
+        country="PL",
+        show_publicly=True,
+        status="confirmed",
+    )
+    assert "Hanna · Польшча" in client.get(f"/be/petitions/{petition.slug}/").content.decode()
+    assert "Hanna · Poland" in client.get(f"/en/petitions/{petition.slug}/").content.decode()
