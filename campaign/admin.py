@@ -82,7 +82,7 @@ URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 class QuotationInline(admin.StackedInline):
     model = Quotation
     formfield_overrides = URL_FIELDS_HTTPS
-    fields = ["text", ("speaker", "sort_order"), ("source", "url")]
+    fields = ["text", ("language", "speaker", "sort_order"), ("source", "url")]
     extra = 0
 
 

@@ -211,6 +211,12 @@ class Quotation(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotations")
     text = models.TextField()
+    language = models.CharField(
+        max_length=2,
+        choices=[("en", "English"), ("be", "Belarusian"), ("ru", "Russian")],
+        default="en",
+        help_text="The language the quotation is in (it is quoted as published, not translated).",
+    )
     speaker = models.CharField(max_length=300)
     source = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)

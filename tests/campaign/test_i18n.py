@@ -297,3 +297,12 @@ def test_signers_are_listed_with_the_country_in_the_page_language(client, petiti
     )
     assert "Hanna · Польшча" in client.get(f"/be/petitions/{petition.slug}/").content.decode()
     assert "Hanna · Poland" in client.get(f"/en/petitions/{petition.slug}/").content.decode()
+
+
+def test_quotations_are_marked_with_their_own_language(client, ales):
+    ales.quotations.create(text="I am not sorry.", speaker="Ales Bialiatski", source="PEN", language="en")
+    ales.quotations.create(text="Жыве!", speaker="Ales Bialiatski", source="Viasna", language="be")
+    be = check_page(client.get(f"/be/people/{ales.slug}/").content.decode())
+    en = check_page(client.get(f"/en/people/{ales.slug}/").content.decode())
+    assert "I am not sorry." in be.lang["en"] and "Жыве!" not in be.lang.get("be", [])
+    assert "Жыве!" in en.lang["be"] and "I am not sorry." not in en.lang["en"]

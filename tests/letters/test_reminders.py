@@ -189,3 +189,32 @@ def test_the_unique_sent_record_stops_a_concurrent_second_send(subscriber, djang
         second = services._send_reminder(subscriber, date(2026, 5, 21), occasions, date(2026, 5, 14))
     assert (first, second) == (1, 0)
     assert len(mail.outbox) == 1
+
+
+def test_a_reminder_arrives_in_the_language_the_subscriber_used(client, django_capture_on_commit_callbacks):
+    from django.utils import translation
+    from django.utils.translation import pgettext
+
+    from campaign.models import KeyDate
+
+    KeyDate.objects.filter(month=5, day=21).update(title_be="Дзень палітвязняў Беларусі")
+    held = make_person("held", name_latin="Nasta Loika", name_be="Наста Лойка")
+    held.birth_date = date(1990, 5, 20)
+    held.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/be/letters/reminders/", {"email": EMAIL, "website": ""})
+    [confirmation] = mail.outbox
+    assert "/be/letters/reminders/confirm/" in confirmation.body  # the links open Belarusian pages
+    ReminderSubscription.objects.update(status=ReminderSubscription.Status.CONFIRMED)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_send(today=date(2026, 5, 14))
+
+    birthday, key_date = mail.outbox
+    assert "Дзень палітвязняў Беларусі" in key_date.subject and "Day of Political" not in key_date.subject
+    with translation.override("be"):
+        may = pgettext("alt. month", "May")
+        assert f"21 {may}: Дзень палітвязняў Беларусі" in key_date.body
+        assert "Наста Лойка" in birthday.subject
+    assert "/be/letters/write/" in key_date.body
