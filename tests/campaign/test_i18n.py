@@ -197,27 +197,29 @@ def test_names_are_in_the_pages_script(client, ales):
 
 
 def test_a_date_after_a_day_number_takes_the_genitive_month(client, ales):
-    """'j F Y' would print the nominative ('13 снежань 2025'); the templates use 'j E Y'."""
-    with translation.override("be"):
-        december = pgettext("alt. month", "December")
-    with translation.override("ru"):
-        december_ru = pgettext("alt. month", "December")
-    assert december != "December" and december_ru == "декабря"
-
+    """'j F Y' would print the nominative ('13 снежань 2025'); the templates use 'j E Y'. The month names
+    are the catalogues' (campaign/month_names.py)."""
     be = client.get(f"/be/people/{ales.slug}/").content.decode()
     ru = client.get(f"/ru/people/{ales.slug}/").content.decode()
     en = client.get(f"/en/people/{ales.slug}/").content.decode()
 
-    assert f"13 {december} 2025" in be
-    assert "13 декабря 2025" in ru
     assert "13 December 2025" in en
-    assert "снежань" not in be and "Декабрь" not in ru
+    for language, html in (("be", be), ("ru", ru)):
+        with translation.override(language):
+            genitive, nominative = pgettext("alt. month", "December"), gettext("December")
+        assert genitive != "December"
+        assert f"13 {genitive} 2025" in html
+        if nominative != genitive:
+            assert f"13 {nominative} 2025" not in html
 
 
 def test_month_precision_dates_use_the_nominative(client, ales):
     ales.timeline_events.create(date=date(2023, 5, 1), date_precision="month", title="Moved to Horki")
     ru = client.get(f"/ru/people/{ales.slug}/").content.decode()
-    assert re.search(r'<time datetime="2023-05">[Мм]ай 2023</time>', ru)
+    with translation.override("ru"):
+        may = gettext("May")
+    assert may != "May"
+    assert f'<time datetime="2023-05">{may} 2023</time>' in ru
 
 
 def test_numbers_group_digits_the_languages_way(client, ales):
