@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from campaign import services
 from campaign.models import (
@@ -31,6 +32,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         return False
 
 
+# Translated fields: the plain (not tabbed) translation admin: the tabbed one loads jQuery UI from a CDN, and the admin
+# loads nothing from another origin. Each translated field shows as '[en]', '[be]', '[ru]' fields; only
+# English is required, an empty Belarusian or Russian one shows English on the site and says so.
+
+
 class StatusChangeForm(forms.ModelForm):
     """In the admin a status change needs its source: the page shows it beside the status."""
 
@@ -43,7 +49,7 @@ class StatusChangeForm(forms.ModelForm):
         fields = ["person", "status", "date", "date_precision", "note", "source"]
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(TranslationTabularInline):
     model = StatusChange
     form = StatusChangeForm
     fields = ["status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
@@ -51,19 +57,19 @@ class StatusChangeInline(admin.TabularInline):
     extra = 1
 
 
-class TimelineEventInline(admin.TabularInline):
+class TimelineEventInline(TranslationTabularInline):
     model = TimelineEvent
     fields = ["date", "date_precision", "title", "text", "source"]
     extra = 0
 
 
-class AwardInline(admin.TabularInline):
+class AwardInline(TranslationTabularInline):
     model = Award
     fields = ["kind", "year", "name", "note", "source"]
     extra = 0
 
 
-class BookInline(admin.TabularInline):
+class BookInline(TranslationTabularInline):
     model = Book
     fields = ["title", "year", "note"]
     extra = 0
@@ -76,7 +82,7 @@ URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 class QuotationInline(admin.StackedInline):
     model = Quotation
     formfield_overrides = URL_FIELDS_HTTPS
-    fields = ["text", ("speaker", "sort_order"), ("source", "url")]
+    fields = ["text", ("language", "speaker", "sort_order"), ("source", "url")]
     extra = 0
 
 
@@ -88,7 +94,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslationAdmin):
     list_display = ["name_latin", "current_status", "detention_start", "featured", "sort_order"]
     list_editable = ["featured", "sort_order"]
     search_fields = ["name_latin", "name_be", "name_ru", "slug"]
@@ -139,7 +145,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
+class StatusChangeAdmin(TranslationAdmin):
     form = StatusChangeForm
     list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
     list_filter = ["status", "person"]
@@ -155,6 +161,6 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyDate)
-class KeyDateAdmin(admin.ModelAdmin):
+class KeyDateAdmin(TranslationAdmin):
     list_display = ["title", "day", "month"]
     fields = ["day", "month", "title", "text"]

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,10 +14,10 @@ class OutgoingEmail(models.Model):
     """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        INFLIGHT = "inflight", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        INFLIGHT = "inflight", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     kind = models.CharField(max_length=50)
     to = models.EmailField(max_length=254)
@@ -100,6 +101,16 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("person_detail", args=[self.slug])
+
+    @property
+    def display_name(self):
+        """The name in the page's script: 'Алесь Бяляцкі' on a Belarusian page, 'Ales Bialiatski' in English."""
+        language = get_language()
+        if language == "be":
+            return self.short_name_be or self.name_be or self.name_latin
+        if language == "ru":
+            return self.short_name_ru or self.name_ru or self.name_latin
+        return self.name_latin
 
     @property
     def initials(self):
@@ -200,6 +211,12 @@ class Quotation(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotations")
     text = models.TextField()
+    language = models.CharField(
+        max_length=2,
+        choices=[("en", "English"), ("be", "Belarusian"), ("ru", "Russian")],
+        default="en",
+        help_text="The language the quotation is in (it is quoted as published, not translated).",
+    )
     speaker = models.CharField(max_length=300)
     source = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)

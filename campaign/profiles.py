@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from campaign.models import Person, StatusChange
+from campaign.translated import FALLBACK_LANGUAGE, translated
 
 MINSK = ZoneInfo("Europe/Minsk")
 
@@ -65,6 +66,7 @@ class ComingDate:
     date: date
     title: str
     text: str
+    lang: str = ""  # "en" when a key date has no translation yet and is shown in English
 
 
 def next_occurrence(month, day, today):
@@ -83,7 +85,7 @@ def coming_dates(*, standing, key_dates, today, limit=4):
     found = []
     if person.birth_date:
         when = next_occurrence(person.birth_date.month, person.birth_date.day, today)
-        title = _("%(name)s's birthday") % {"name": person.name_latin}
+        title = _("%(name)s's birthday") % {"name": person.display_name}
         found.append(ComingDate(when, title, _("Turns %(age)s.") % {"age": when.year - person.birth_date.year}))
     if standing.held and standing.days is not None:
         start = person.detention_start
@@ -93,12 +95,14 @@ def coming_dates(*, standing, key_dates, today, limit=4):
             title = ngettext("%(count)s year since the arrest", "%(count)s years since the arrest", years) % {
                 "count": years
             }
-            text = _("Arrested on %(date)s.") % {"date": formats.date_format(start, "j F Y")}
+            text = _("Arrested on %(date)s.") % {"date": formats.date_format(start, "j E Y")}
             found.append(ComingDate(when, title, text))
     taken = {(d.date.month, d.date.day) for d in found}
     for key_date in key_dates:
         when = next_occurrence(key_date.month, key_date.day, today)
         if (when.month, when.day) not in taken:
-            found.append(ComingDate(when, key_date.title, key_date.text))
+            title, text = translated(key_date, "title"), translated(key_date, "text")
+            lang = FALLBACK_LANGUAGE if title.fallback or text.fallback else ""
+            found.append(ComingDate(when, title.text, text.text, lang))
     found.sort(key=lambda d: d.date)
     return found[:limit]

@@ -29,6 +29,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
 INSTALLED_APPS = [
+    # Before the admin: it patches the admin's forms for the translated content fields.
+    "modeltranslation",
     "campaign.admin_config.CampaignAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -147,6 +149,14 @@ LANGUAGES = [("en", _("English")), ("be", _("Belarusian")), ("ru", _("Russian"))
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Minsk"
 USE_I18N = True
+# Dates and numbers in each language's own way; Django has no formats for Belarusian, ours are here.
+FORMAT_MODULE_PATH = ["campaign.formats"]
+
+# Content that organisers write (profiles, timelines, the petition, key dates) has a field per
+# language (title_en, title_be, title_ru). English is what the seed and the organisers write first:
+# an empty Belarusian or Russian field shows the English text, and the page says so.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -25,6 +25,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 # --- data -------------------------------------------------------------------------------------------
 
 MAX_CHARS = 2500  # about one handwritten page; guides say short is better
@@ -367,7 +372,7 @@ LATIN_LETTER = "[A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1
 @dataclass(frozen=True)
 class Rule:
     code: str
-    message: str
+    message: str  # lazy: read in the page's language (check_letter and rules_for_client() take str())
     suggestion: str
     terms: tuple[str, ...] = ()
 
@@ -375,52 +380,59 @@ class Rule:
 TERM_RULES = (
     Rule(
         "politics",
-        "Political words such as 'freedom', 'fight' or 'regime' get letters withheld by the prison censor.",
-        "Leave politics out; write about everyday life, books, nature and the people around you.",
+        _("Political words such as 'freedom', 'fight' or 'regime' get letters withheld by the prison censor."),
+        _("Leave politics out; write about everyday life, books, nature and the people around you."),
         POLITICS_TERMS,
     ),
     Rule(
         "case",
-        "Letters that discuss the prisoner's case, the court, the sentence or release are usually withheld.",
-        "Don't write about the case; lawyers and family deal with it. Wish health and warmth instead.",
+        _("Letters that discuss the prisoner's case, the court, the sentence or release are usually withheld."),
+        _("Don't write about the case; lawyers and family deal with it. Wish health and warmth instead."),
         CASE_TERMS,
     ),
     Rule(
         "war",
-        "Mentions of the war, Ukraine or the army get letters withheld.",
-        "Leave the war and the army out of the letter.",
+        _("Mentions of the war, Ukraine or the army get letters withheld."),
+        _("Leave the war and the army out of the letter."),
         WAR_TERMS,
     ),
     Rule(
         "news",
-        "News and current events are a common reason for a letter to be held back.",
-        "Share personal news (family, pets, weather, books), not events in the country or the world.",
+        _("News and current events are a common reason for a letter to be held back."),
+        _("Share personal news (family, pets, weather, books), not events in the country or the world."),
         NEWS_TERMS,
     ),
     Rule(
         "official",
-        "Names of officials and politicians make a letter political, and it is withheld.",
-        "Don't name officials or politicians, in any spelling.",
+        _("Names of officials and politicians make a letter political, and it is withheld."),
+        _("Don't name officials or politicians, in any spelling."),
         OFFICIALS,
     ),
     Rule(
         "coded",
-        "Hints at hidden meaning, ciphers and prison slang look like coded writing, which is withheld.",
-        "Write plainly and say exactly what you mean.",
+        _("Hints at hidden meaning, ciphers and prison slang look like coded writing, which is withheld."),
+        _("Write plainly and say exactly what you mean."),
         CODED_TERMS,
     ),
 )
 
 FOREIGN_LANGUAGE = Rule(
     "foreign_language",
-    "Letters not in Russian or Belarusian are usually not delivered.",
-    "Write in Russian or Belarusian (the phrasebook can help) and leave out foreign words.",
+    _("Letters not in Russian or Belarusian are usually not delivered."),
+    _("Write in Russian or Belarusian (the phrasebook can help) and leave out foreign words."),
 )
+
+
+def _too_long_suggestion():
+    return gettext(
+        "Keep to about one page (%(max_chars)s characters or %(max_words)s words); the part past that is marked."
+    ) % {"max_chars": intcomma(MAX_CHARS), "max_words": MAX_WORDS}
+
 
 TOO_LONG = Rule(
     "too_long",
-    "Long letters are more likely to be held back: short is better.",
-    f"Keep to about one page ({MAX_CHARS:,} characters or {MAX_WORDS} words); the part past that is marked.",
+    _("Long letters are more likely to be held back: short is better."),
+    lazy(_too_long_suggestion, str)(),
 )
 
 
@@ -488,7 +500,7 @@ _WORD = re.compile(f"{PYTHON.word_char}+")
 
 
 def _flag(rule: Rule, text: str, start: int, end: int) -> Flag:
-    return Flag(rule.code, rule.message, rule.suggestion, text[start:end], start, end)
+    return Flag(rule.code, str(rule.message), str(rule.suggestion), text[start:end], start, end)
 
 
 def _excess_start(text: str) -> int | None:
@@ -522,13 +534,14 @@ def check_letter(text: str) -> list[Flag]:
 
 
 def rules_for_client() -> dict:
-    """The same rules for the browser: JavaScript regex sources for the flags 'giu', with their texts.
+    """The same rules for the browser: JavaScript regex sources for the flags 'giu', with their texts in
+    the active language.
 
     Render it with Django's `json_script` filter as `<script type="application/json" id="censor-rules">`.
     """
 
     def describe(rule: Rule) -> dict:
-        return {"code": rule.code, "message": rule.message, "suggestion": rule.suggestion}
+        return {"code": rule.code, "message": str(rule.message), "suggestion": str(rule.suggestion)}
 
     return {
         "flags": "giu",

@@ -22,7 +22,7 @@ SENDER_MAX_CHARS = 300
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, person):
-        return person.name_latin
+        return person.display_name
 
 
 class LetterForm(forms.Form):

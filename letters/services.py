@@ -12,10 +12,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from campaign import seed_content
 from campaign.emails import email_queue, outbox_erase_address
-from campaign.models import Person, StatusChange
+from campaign.models import KeyDate, Person, StatusChange
 from letters.models import (
     COUNTRY_LINE,
     Facility,
@@ -153,9 +153,21 @@ REMINDER_LEAD_DAYS = 7  # remind this many days before a date (and, if a run was
 
 @dataclass(frozen=True)
 class Occasion:
+    """A day to remind of. Its words are read when the email is rendered, in the subscriber's language."""
+
     date: date
-    title: str
-    text: str
+    key_date: KeyDate | None = None
+    person: Person | None = None  # a held person's birthday
+
+    @property
+    def title(self):
+        if self.key_date is not None:
+            return self.key_date.title  # the active language's, or English while it has none
+        return gettext("Birthday of %(name)s") % {"name": self.person.display_name}
+
+    @property
+    def text(self):
+        return self.key_date.text if self.key_date is not None else ""
 
 
 def _on(year, month, day):
@@ -166,20 +178,21 @@ def _on(year, month, day):
 
 
 def occasions_between(first, last):
-    """Key dates (campaign.seed_content.KEY_DATES) and held people's birthdays from `first` to `last`."""
-    dated = [(d["month"], d["day"], d["title"], d["text"]) for d in seed_content.KEY_DATES]
+    """The key dates (as organisers keep them in the admin, per language) and held people's birthdays
+    from `first` to `last`."""
+    dated = [(d.month, d.day, {"key_date": d}) for d in KeyDate.objects.all()]
     dated += [
-        (r.person.birth_date.month, r.person.birth_date.day, f"Birthday of {r.person.name_latin}", "")
+        (r.person.birth_date.month, r.person.birth_date.day, {"person": r.person})
         for r in recipients()
         if r.is_held and r.person.birth_date
     ]
     found = []
     for year in range(first.year, last.year + 1):
-        for month, day, title, text in dated:
+        for month, day, what in dated:
             when = _on(year, month, day)
             if first <= when <= last:
-                found.append(Occasion(when, title, text))
-    return sorted(found, key=lambda o: (o.date, o.title))
+                found.append(Occasion(when, **what))
+    return sorted(found, key=lambda o: (o.date, o.person is not None, o.title))
 
 
 def make_reminder_token(subscription, *, salt):

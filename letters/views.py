@@ -225,7 +225,7 @@ def report(request):
         return redirect(reverse("letters:index") + f"#{person.slug}")
     services.letter_report(person=person)
     messages.success(
-        request, gettext("Thank you for writing to %(name)s. Your letter is counted.") % {"name": person.name_latin}
+        request, gettext("Thank you for writing to %(name)s. Your letter is counted.") % {"name": person.display_name}
     )
     return redirect(reverse("letters:index") + f"#{person.slug}")
 

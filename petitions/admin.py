@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin
 
 from petitions import admin_views
 from petitions.admin_views import EXPORT_PERMISSION
@@ -20,7 +21,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
+class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
     list_display = ["title", "slug", "confirmed_count", "goal", "is_open", "created_at", "organiser_links"]
     list_filter = ["is_open"]
     search_fields = ["title", "slug"]

@@ -2,9 +2,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
+from campaign.countries import country_choices
 from petitions.models import Signature
 
 # Characters no name, city or comment needs: control characters (other than the comment's line
@@ -23,7 +22,11 @@ def reject_control_characters(value, *, allow_line_breaks=False):
 class SignatureForm(forms.ModelForm):
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by naive bots.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
-    country = LazyTypedChoiceField(choices=[("", _("Choose your country"))] + list(countries), label=_("Country"))
+    # Built when the form is drawn: the names and their order are the page's language's.
+    country = forms.ChoiceField(
+        choices=lambda: [("", _("Choose your country")), *country_choices()],
+        label=_("Country"),
+    )
 
     class Meta:
         model = Signature

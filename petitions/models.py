@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
@@ -54,8 +55,8 @@ class Petition(models.Model):
 
 class Signature(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for confirmation"
-        CONFIRMED = "confirmed", "Confirmed"
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
     first_name = models.CharField(max_length=100)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +14,16 @@ from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature, normalise_email
 
 RECENT_SIGNERS = 10
+
+# The 'your data' page names each email sent to the address in the reader's language.
+EMAIL_KIND_LABELS = {
+    "confirm-signature": gettext_lazy("Confirmation link"),
+    "already-signed": gettext_lazy("Note that you had already signed"),
+    "thank-you": gettext_lazy("Thank you for confirming"),
+    "your-data": gettext_lazy("Link to your data"),
+    "letters-reminders-confirm": gettext_lazy("Confirmation link for reminders"),
+    "letters-reminder": gettext_lazy("Reminder before a key date"),
+}
 
 
 def petition_detail(request, slug, form=None, status=200):
@@ -135,7 +145,10 @@ def your_data(request, token):
     for signature in signatures:
         signature.withdraw_token = services.make_token(signature, salt=services.WITHDRAW_SALT)
     emails = OutgoingEmail.objects.filter(to__in={s.email for s in signatures}).only("kind", "status", "created_at")
-    context = {"signatures": signatures, "emails": emails.order_by("created_at")}
+    emails = list(emails.order_by("created_at"))
+    for email in emails:
+        email.kind_label = EMAIL_KIND_LABELS.get(email.kind, email.kind)
+    context = {"signatures": signatures, "emails": emails}
     return render(request, "petitions/your_data.html", context)
 
 

@@ -45,9 +45,9 @@ def person_form(**fields):
         "name_ru": "Анастасия Лойко",
         "short_name_be": "",
         "short_name_ru": "",
-        "role": "",
-        "summary": "A human rights defender.",
-        "biography": "",
+        "role_en": "",
+        "summary_en": "A human rights defender.",
+        "biography_en": "",
         "birth_date": "",
         "detention_start": "",
         "sort_order": "50",
@@ -67,7 +67,7 @@ def test_a_status_change_added_inline_records_who_made_it(organiser_client, orga
             "status_changes-0-status": "sentenced",
             "status_changes-0-date": "2023-06-20",
             "status_changes-0-date_precision": "day",
-            "status_changes-0-note": "Sentenced to 7 years.",
+            "status_changes-0-note_en": "Sentenced to 7 years.",
             "status_changes-0-source": "Zerkalo, 1 August 2025",
         }
     )
@@ -181,3 +181,26 @@ def test_person_feature_is_idempotent():
     services.person_feature(person=ales)
     services.person_feature(person=ales)
     assert list(Person.objects.filter(featured=True)) == [ales]
+
+
+def test_content_is_entered_per_language_and_only_english_is_required(organiser_client):
+    page = organiser_client.get("/en/admin/campaign/person/add/").content.decode()
+    for field in ("role", "summary", "biography"):
+        for language in ("en", "be", "ru"):
+            assert f'name="{field}_{language}"' in page
+    assert 'name="timeline_events-__prefix__-title_be"' in page
+    assert "cdn" not in page.lower() and 'src="//' not in page and 'src="http' not in page  # nothing from a CDN
+
+    data = person_form(summary_en="A human rights defender.", summary_be="Праваабаронца.", summary_ru="")
+    assert organiser_client.post("/en/admin/campaign/person/add/", data).status_code == 302
+    person = Person.objects.get(slug="nasta-loika")
+    assert (person.summary_en, person.summary_be) == ("A human rights defender.", "Праваабаронца.")
+    assert not person.summary_ru  # left empty: the Russian page shows English and says so
+
+
+def test_the_petition_admin_takes_each_language(organiser_client, petition):
+    user = User.objects.get(username="alice")
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["change_petition", "view_petition"]))
+    page = organiser_client.get(f"/en/admin/petitions/petition/{petition.pk}/change/").content.decode()
+    for field in ("title", "summary", "body", "addressee"):
+        assert f'name="{field}_be"' in page and f'name="{field}_ru"' in page

@@ -7,7 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from campaign import seed_content
 from campaign.models import OutgoingEmail
+from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSent, ReminderSubscription
 from letters.tasks import send_reminders
@@ -16,6 +18,12 @@ from tests.letters.builders import make_person
 pytestmark = pytest.mark.django_db
 
 EMAIL = "Hanna.Writer+letters@example.org"
+
+
+@pytest.fixture(autouse=True)
+def key_dates():
+    """The reminders read the key dates organisers keep (the seeded ones here)."""
+    _seed_key_dates(seed_content.KEY_DATES)
 
 
 def subscribe(client, email=EMAIL, **extra):
@@ -181,3 +189,32 @@ def test_the_unique_sent_record_stops_a_concurrent_second_send(subscriber, djang
         second = services._send_reminder(subscriber, date(2026, 5, 21), occasions, date(2026, 5, 14))
     assert (first, second) == (1, 0)
     assert len(mail.outbox) == 1
+
+
+def test_a_reminder_arrives_in_the_language_the_subscriber_used(client, django_capture_on_commit_callbacks):
+    from django.utils import translation
+    from django.utils.translation import pgettext
+
+    from campaign.models import KeyDate
+
+    KeyDate.objects.filter(month=5, day=21).update(title_be="Дзень палітвязняў Беларусі")
+    held = make_person("held", name_latin="Nasta Loika", name_be="Наста Лойка")
+    held.birth_date = date(1990, 5, 20)
+    held.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/be/letters/reminders/", {"email": EMAIL, "website": ""})
+    [confirmation] = mail.outbox
+    assert "/be/letters/reminders/confirm/" in confirmation.body  # the links open Belarusian pages
+    ReminderSubscription.objects.update(status=ReminderSubscription.Status.CONFIRMED)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_send(today=date(2026, 5, 14))
+
+    birthday, key_date = mail.outbox
+    assert "Дзень палітвязняў Беларусі" in key_date.subject and "Day of Political" not in key_date.subject
+    with translation.override("be"):
+        may = pgettext("alt. month", "May")
+        assert f"21 {may}: Дзень палітвязняў Беларусі" in key_date.body
+        assert "Наста Лойка" in birthday.subject
+    assert "/be/letters/write/" in key_date.body

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 from django.db import connections
 
+from campaign import seed_content
 from campaign.celery import app as celery_app
+from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSubscription
 from tests.conftest import free_port
@@ -40,6 +42,7 @@ def browser(chromium, monkeypatch):
 @pytest.mark.browser
 def test_ask_confirm_and_get_one_reminder(real_stack, browser, live_server):
     smtp = real_stack
+    _seed_key_dates(seed_content.KEY_DATES)  # the reminders read the key dates organisers keep
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(live_server.url + "/en/letters/")
     page.get_by_role("textbox", name="Email").fill("Writer+reminders@example.org")

@@ -1,0 +1,10 @@
+"""The petition's text per language (django-modeltranslation), English as the fallback."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from petitions.models import Petition
+
+
+@register(Petition)
+class PetitionTranslation(TranslationOptions):
+    fields = ("title", "summary", "body", "addressee")
