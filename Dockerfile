@@ -11,7 +11,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
 # collectstatic needs settings but no secrets or services.
-RUN DEBUG=true python manage.py collectstatic --noinput \
+RUN DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --noinput \
     && python manage.py compile_translations \
     && mkdir -p /app/var && chown -R campaign /app/var
 

@@ -7,5 +7,3 @@ from campaign.settings import *  # noqa: F403
 ROOT_URLCONF = "bench.urls"
 # collectstatic goes to a temporary folder, so a benchmark leaves the checkout as it found it.
 STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", STATIC_ROOT)  # noqa: F405
-# See bench/storage.py: the site's manifest storage cannot collect the vendored Bootstrap files.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "bench.storage.StaticStorage"}}  # noqa: F405

@@ -27,7 +27,10 @@ def test_healthz_answers_503_when_a_dependency_is_down(client, monkeypatch):
 
 def test_healthz_with_real_redis_down(services, client, settings, monkeypatch):
     dead = f"redis://127.0.0.1:{free_port()}/0"
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": dead}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": dead},
+    }
     monkeypatch.setattr(celery_app.conf, "broker_url", dead)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     response = client.get(reverse("healthz"))

@@ -129,3 +129,30 @@ def test_production_mode_sets_hsts_and_secure_cookies():
         text=True,
     )
     assert result.stdout.split() == ["31536000", "True", "True"], result.stderr
+
+
+def test_production_static_files_collect_and_pages_render(tmp_path):
+    """DEBUG off uses the hashed manifest: a file it cannot process would turn every page into a 500."""
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "s" * 60,
+        "STATIC_ROOT": str(tmp_path),
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SETTINGS_MODULE": "campaign.settings",
+    }
+    collect = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert collect.returncode == 0, collect.stderr[-2000:]
+    code = (
+        "import django; django.setup(); from django.test import Client;"
+        " r = Client().get('/en/privacy/'); print(r.status_code, b'/static/css/site.' in r.content)"
+    )
+    page = subprocess.run([sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    assert page.stdout.split() == ["200", "True"], page.stderr[-2000:]

@@ -95,7 +95,10 @@ def test_signing_while_redis_is_down_keeps_the_signature_and_mails_later(
     dead_redis = f"redis://127.0.0.1:{free_port()}/0"
     working_caches = settings.CACHES
     monkeypatch.setattr(celery_app.conf, "broker_url", dead_redis)
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": dead_redis}}
+    settings.CACHES = {
+        **working_caches,
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": dead_redis},
+    }
     page = browser.new_page()
     page.goto(live_server.url + petition.get_absolute_url())
     fill_sign_form(page, email="offline@example.org")
