@@ -1,6 +1,8 @@
 """Benchmark: the CSV export path against PostgreSQL's own COPY, on the same generated rows.
 
-    DATABASE_URL=postgres://... python bench/export_bench.py [--rows 1000000] [--keep]
+    python bench/export_bench.py [--rows 1000000 | --quick] [--keep]
+
+Without DATABASE_URL it makes a database of its own (bench_export, migrated, dropped afterwards).
 
 Generates N confirmed signatures on a petition of its own (one INSERT ... SELECT generate_series),
 then, each in a fresh process so that peak memory is the export's own, runs
@@ -18,8 +20,11 @@ import sys
 import time
 from pathlib import Path
 
+import stack
+
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "bench-export"
+DATABASE = "bench_export"
 COLUMNS = "first_name, last_name, email, country, city, comment, show_publicly, keep_informed, language, status"
 COLUMNS += ", created_at, confirmed_at"
 
@@ -125,13 +130,28 @@ def report(name, rows, result):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true", help="100,000 rows: to try it out")
     parser.add_argument("--keep", action="store_true", help="Keep the generated petition and signatures.")
     parser.add_argument("--child", choices=["export", "copy"], help=argparse.SUPPRESS)
     parser.add_argument("--petition", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.petition)
+    if args.quick:
+        args.rows = 100_000
+    own_database = "DATABASE_URL" not in os.environ
+    if own_database:
+        stack.recreate_database(DATABASE)
+        os.environ["DATABASE_URL"] = f"{stack.POSTGRES}/{DATABASE}"
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, check=True)
+    try:
+        measure(args)
+    finally:
+        if own_database:
+            stack.drop_database(DATABASE)
 
+
+def measure(args):
     setup_django()
     from django.db import connection
 
