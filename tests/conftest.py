@@ -113,3 +113,32 @@ def queued_email(to="reader@example.org"):
         "max_age_days": 7,
     }
     return email_queue(to=to, template="confirm-signature", context=context)
+
+
+@pytest.fixture
+def browser(chromium, monkeypatch):
+    """Chromium driven by Playwright (no browser download: Debian's /usr/bin/chromium)."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    from tests.journeys import CHROMIUM_ARGS
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls here are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        connections.close_all()  # the ORM calls made while Playwright's loop ran had a connection of their own
+
+
+@pytest.fixture
+def real_stack(services, chromium, live_server, settings):
+    """The site on loopback, a real Celery worker on Redis and a real SMTP server; yields the server."""
+    from tests.journeys import celery_worker, smtp_server
+
+    settings.SITE_URL = live_server.url
+    celery_app.conf.task_always_eager = False
+    port = free_port()
+    with smtp_server(port) as smtp, celery_worker(smtp_port=port):
+        yield smtp

@@ -4,24 +4,9 @@ import os
 import re
 
 import pytest
-from django.db import connections
 from django.urls import NoReverseMatch, reverse
 
 from campaign.seeding import seed_campaign
-from tests.journeys import CHROMIUM_ARGS
-
-
-@pytest.fixture
-def browser(chromium, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls here are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()  # the ORM calls made while Playwright's loop ran had a connection of their own
 
 
 def letters_path():

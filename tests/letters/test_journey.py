@@ -6,26 +6,12 @@ import shutil
 import subprocess
 
 import pytest
-from django.db import connections
 
 from letters.models import KeptLetter
 from letters.seeding import seed_letters
-from tests.journeys import CHROMIUM_ARGS
 from tests.letters.builders import assign, make_facility, make_person
 
 ADDRESS = ["Марфа Андреевна Рабкова", "ИК №99", "ул. Тестовая, 1", "210000, г. Витебск", "REPUBLIC OF BELARUS"]
-
-
-@pytest.fixture
-def browser(chromium, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 @pytest.mark.browser

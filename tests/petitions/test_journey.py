@@ -6,37 +6,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.db import connections
 
 from campaign.celery import app as celery_app
 from campaign.emails import outbox_sweep
 from campaign.models import OutgoingEmail
 from petitions.models import Signature
 from tests.conftest import free_port
-from tests.journeys import CHROMIUM_ARGS, celery_worker, smtp_server, wait_until
+from tests.journeys import celery_worker, smtp_server, wait_until
 from tests.smtp import html_part, text_part
-
-
-@pytest.fixture
-def real_stack(services, chromium, live_server, settings):
-    settings.SITE_URL = live_server.url
-    celery_app.conf.task_always_eager = False
-    port = free_port()
-    with smtp_server(port) as smtp, celery_worker(smtp_port=port):
-        yield smtp
-
-
-@pytest.fixture
-def browser(chromium, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls here are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()  # the ORM calls made while Playwright's loop ran had a connection of their own
 
 
 def fill_sign_form(page, *, email):

@@ -9,14 +9,10 @@ untranslated.
 import re
 
 import pytest
-from django.db import connections
 from django.utils import translation
 from django.utils.translation import gettext
 
-from campaign.celery import app as celery_app
 from petitions.models import Petition, Signature
-from tests.conftest import free_port
-from tests.journeys import CHROMIUM_ARGS, celery_worker, smtp_server
 from tests.smtp import html_part, text_part
 
 TITLE_BE = "Вызваліце палітвязняў Беларусі"
@@ -25,27 +21,6 @@ TITLE_BE = "Вызваліце палітвязняў Беларусі"
 def be(message):
     with translation.override("be"):
         return gettext(message)
-
-
-@pytest.fixture
-def real_stack(services, chromium, live_server, settings):
-    settings.SITE_URL = live_server.url
-    celery_app.conf.task_always_eager = False
-    port = free_port()
-    with smtp_server(port) as smtp, celery_worker(smtp_port=port):
-        yield smtp
-
-
-@pytest.fixture
-def browser(chromium, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 @pytest.mark.browser
