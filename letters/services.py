@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from campaign.emails import email_queue, outbox_erase_address
+from campaign.links import absolute_url, make_token
 from campaign.models import KeyDate, Person, StatusChange
 from letters.models import (
     COUNTRY_LINE,
@@ -195,15 +195,6 @@ def occasions_between(first, last):
     return sorted(found, key=lambda o: (o.date, o.person is not None, o.title))
 
 
-def make_reminder_token(subscription, *, salt):
-    return signing.TimestampSigner(salt=salt).sign(str(subscription.pk))
-
-
-def read_reminder_token(token, *, salt, max_age=None):
-    """The subscription id. Raises signing.SignatureExpired or signing.BadSignature."""
-    return int(signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age))
-
-
 def reminder_subscribe(*, email, language):
     """Ask for a reminder; a pending address gets its confirmation again, a confirmed one nothing new.
 
@@ -284,18 +275,14 @@ def _send_reminder(subscription, when, occasions, today):
 
 def _queue_reminder_email(subscription, template, extra=None):
     with translation.override(subscription.language):
-        confirm = make_reminder_token(subscription, salt=REMINDER_CONFIRM_SALT)
-        unsubscribe = make_reminder_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
+        confirm = make_token(subscription, salt=REMINDER_CONFIRM_SALT)
+        unsubscribe = make_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
         context = {
-            "confirm_url": _absolute(reverse("letters:reminders_confirm", args=[confirm])),
-            "unsubscribe_url": _absolute(reverse("letters:reminders_unsubscribe", args=[unsubscribe])),
-            "compose_url": _absolute(reverse("letters:compose")),
-            "guide_url": _absolute(reverse("letters:guide")),
+            "confirm_url": absolute_url(reverse("letters:reminders_confirm", args=[confirm])),
+            "unsubscribe_url": absolute_url(reverse("letters:reminders_unsubscribe", args=[unsubscribe])),
+            "compose_url": absolute_url(reverse("letters:compose")),
+            "guide_url": absolute_url(reverse("letters:guide")),
             "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
             **(extra or {}),
         }
         email_queue(to=subscription.email, template=template, context=context)
-
-
-def _absolute(path):
-    return settings.SITE_URL + path

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from campaign.links import read_token
 from campaign.models import Person
 from campaign.ratelimit import client_ip, rate_limit_hit
 from letters import services
@@ -283,9 +284,7 @@ def reminders_check_inbox(request):
 @require_http_methods(["GET", "POST"])
 def reminders_confirm(request, token):
     try:
-        subscription_id = services.read_reminder_token(
-            token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE
-        )
+        subscription_id = read_token(token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
     except signing.BadSignature:  # expired too: subscribing again sends a fresh link
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":
@@ -299,7 +298,7 @@ def reminders_confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def reminders_unsubscribe(request, token):
     try:
-        subscription_id = services.read_reminder_token(token, salt=services.REMINDER_UNSUBSCRIBE_SALT)
+        subscription_id = read_token(token, salt=services.REMINDER_UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 
 from campaign.emails import email_queue, outbox_erase_address
 from campaign.exports import FORMATS
+from campaign.links import absolute_url, make_token, read_token
 from campaign.models import OutgoingEmail
 from petitions.exports import signature_rows
 from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, Signature, normalise_email
@@ -33,16 +34,6 @@ PROGRESS_EVERY = 10_000
 EXPORT_EXPIRY = datetime.timedelta(hours=24)
 # A background export still queued after this long lost its task (broker down): enqueue it again.
 EXPORT_REQUEUE_AFTER = datetime.timedelta(minutes=2)
-
-
-def make_token(signature, *, salt):
-    return signing.TimestampSigner(salt=salt).sign(str(signature.pk))
-
-
-def read_token(token, *, salt, max_age=None):
-    """The signature id in a token. Raises signing.SignatureExpired or signing.BadSignature."""
-    value = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
-    return int(value)
 
 
 def read_confirm_token(token):
@@ -144,7 +135,7 @@ def signature_data_request(*, email):
         token = signing.TimestampSigner(salt=DATA_SALT).sign(email_key)
         context = {
             "signature": signature,
-            "data_url": _absolute(reverse("petitions:your_data", args=[token])),
+            "data_url": absolute_url(reverse("petitions:your_data", args=[token])),
             "max_age_hours": DATA_LINK_MAX_AGE // 3600,
         }
         email_queue(to=signature.email, template="your-data", context=context)
@@ -188,7 +179,7 @@ def petition_milestone_check(*, petition_id):
         context = {
             "petition": milestone.petition,
             "milestone": milestone,
-            "dashboard_url": _absolute(reverse("admin:petitions_dashboard")),
+            "dashboard_url": absolute_url(reverse("admin:petitions_dashboard")),
         }
         for address in settings.ORGANISER_EMAILS:
             email_queue(to=address, template="milestone", context=context)
@@ -305,13 +296,15 @@ def _queue_email(signature, template):
         context = {
             "signature": signature,
             "petition": signature.petition,
-            "confirm_url": _absolute(reverse("petitions:confirm", args=[make_token(signature, salt=CONFIRM_SALT)])),
-            "withdraw_url": _absolute(reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)])),
-            "petition_url": _absolute(signature.petition.get_absolute_url()),
+            "confirm_url": absolute_url(reverse("petitions:confirm", args=[make_token(signature, salt=CONFIRM_SALT)])),
+            "withdraw_url": absolute_url(
+                reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)])
+            ),
+            "petition_url": absolute_url(signature.petition.get_absolute_url()),
             "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
         }
         email_queue(to=signature.email, template=template, context=context)
 
 
-def _absolute(path):
-    return settings.SITE_URL + path
+def _token_url(name, signature, *, salt):
+    return absolute_url(reverse(name, args=[make_token(signature, salt=salt)]))

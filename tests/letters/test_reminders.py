@@ -173,7 +173,7 @@ def test_unconfirmed_addresses_get_no_reminder_and_are_erased_after_the_link_exp
 
 
 def test_the_unsubscribe_page_takes_a_post(client, subscriber):
-    token = services.make_reminder_token(subscriber, salt=services.REMINDER_UNSUBSCRIBE_SALT)
+    token = services.make_token(subscriber, salt=services.REMINDER_UNSUBSCRIBE_SALT)
     url = reverse("letters:reminders_unsubscribe", args=[token])
     assert b"Stop and erase my address" in client.get(url).content
     assert ReminderSubscription.objects.count() == 1
