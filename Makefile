@@ -29,6 +29,9 @@ test: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+	@echo "Organisers' actions again on the embedded default (SQLite, DEBUG on), as 'make run' gives:"
+	env -u DATABASE_URL -u REDIS_URL -u REQUIRE_SERVICES DEBUG=true \
+		$(BIN)/python -m pytest -m embedded -o django_debug_mode=true -p no:cacheprovider -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,9 +1,32 @@
+import functools
+import logging
 import os
 
-from celery import Celery
+from celery import Celery, Task
+from django.db import transaction
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign.settings")
 
-app = Celery("campaign")
+log = logging.getLogger(__name__)
+
+
+class AfterCommitTask(Task):
+    """A task that is enqueued when the transaction that asked for it commits.
+
+    Work written in a transaction (an outbox row, an export job) is only visible to a worker after
+    the commit. If the broker is down then, the row stays in the database for a periodic sweep.
+    """
+
+    def enqueue_after_commit(self, *args, countdown=0):
+        transaction.on_commit(functools.partial(self.enqueue, *args, countdown=countdown))
+
+    def enqueue(self, *args, countdown=0):
+        try:
+            self.apply_async(args, countdown=countdown)
+        except Exception:  # any broker failure: the periodic sweep enqueues it again
+            log.warning("could not enqueue %s%s; the sweep will retry", self.name, args)
+
+
+app = Celery("campaign", task_cls=AfterCommitTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -113,8 +113,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
-    "campaign.tasks.send_outgoing_email": {"queue": "mail"},
-    "petitions.tasks.run_export_job": {"queue": "exports"},
+    "campaign.mail.send_outgoing_email": {"queue": "mail"},
+    "petitions.exports.run_export_job": {"queue": "exports"},
 }
 # Fail fast when the broker is down: the outbox sweep sends the mail later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -1,11 +1,8 @@
+"""The periodic tasks (see CELERY_BEAT_SCHEDULE); each task that sends one thing lives beside its service."""
+
 from celery import shared_task
 
-from campaign.emails import email_deliver, outbox_sweep
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def send_outgoing_email(email_id):
-    email_deliver(email_id=email_id)
+from campaign.mail import outbox_sweep
 
 
 @shared_task(ignore_result=True)

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaign.forms import HoneypotForm, reject_control_characters
 from campaign.models import Person
 from letters.models import KeptLetter, LetterTemplate
-from petitions.forms import reject_control_characters
 
 KIND_LABELS = {
     LetterTemplate.Kind.BIRTHDAY: _("Birthday"),
@@ -81,19 +81,12 @@ class ReportForm(forms.Form):
         self.fields["person"].queryset = people
 
 
-class ReminderForm(forms.Form):
+class ReminderForm(HoneypotForm):
     email = forms.EmailField(label=_("Email"), max_length=254)
-    # The honeypot, as on the petition form: hidden from people, filled in by naive bots.
-    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_email(self):
         return reject_control_characters(self.cleaned_data["email"].strip())
-
-    @property
-    def is_bot(self):
-        return bool(self.cleaned_data.get("website"))

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from campaign.emails import email_queue, outbox_erase_address
+from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token
+from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import KeyDate, Person, StatusChange
 from letters.models import (
     COUNTRY_LINE,
@@ -25,7 +26,6 @@ from letters.models import (
     ReminderSent,
     ReminderSubscription,
 )
-from petitions.models import normalise_email
 
 log = logging.getLogger(__name__)
 

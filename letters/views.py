@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from campaign.forms import normalise_email
 from campaign.links import read_token
 from campaign.models import Person
 from campaign.ratelimit import client_ip, rate_limit_hit
@@ -18,7 +19,6 @@ from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
-from petitions.models import normalise_email
 
 # Abuse limits: (count, window in seconds). Reports are a public counter; copies take database space.
 REPORTS_PER_IP = (5, 24 * 3600)

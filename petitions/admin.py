@@ -83,10 +83,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(ExportRecord)
 class ExportRecordAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "actor", "petition", "via", "format", "row_count", "filters"]
-    list_filter = ["via", "format", "petition"]
+    list_display = ["created_at", "actor", "petition", "via", "format", "row_count", "outcome", "reason", "filters"]
+    list_filter = ["outcome", "via", "format", "petition"]
     search_fields = ["actor"]
-    fields = ["created_at", "actor", "user", "petition", "via", "format", "filters", "row_count"]
+    fields = ["created_at", "actor", "user", "petition", "via", "format", "filters", "row_count", "outcome", "reason"]
     readonly_fields = fields
     date_hierarchy = "created_at"
 

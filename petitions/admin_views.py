@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 
 from campaign.admin_site import EXPORT_PERMISSION
 from campaign.exports import FORMATS
-from petitions import services
+from petitions import exports
 from petitions.dashboard import dashboard_context
-from petitions.exports import ExportForm, signature_queryset, signature_rows
-from petitions.handover import handover_pdf
+from petitions.exports import ExportForm
+from petitions.handover import handover_pdf, public_name_count
 from petitions.models import ExportJob, ExportRecord, Petition
 
 
@@ -49,22 +49,18 @@ def petition_export(request, petition_id):
     petition = get_object_or_404(Petition, pk=petition_id)
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        file_format, filters = form.cleaned_data["format"], form.filters()
-        count = signature_queryset(petition=petition, filters=filters).count()
-        if FORMATS[file_format].streams and count <= settings.EXPORT_STREAM_MAX_ROWS:
-            services.export_record(
-                petition=petition,
-                user=request.user,
-                via=ExportRecord.Via.DOWNLOAD,
-                format=file_format,
-                filters=filters,
-                row_count=count,
-            )
-            return _stream(petition, file_format, filters)
-        services.export_job_create(
-            petition=petition, user=request.user, format=file_format, filters=filters, expected_rows=count
+        export = exports.signatures_export(
+            petition=petition,
+            format=form.cleaned_data["format"],
+            filters=form.filters(),
+            via=ExportRecord.Via.DOWNLOAD,
+            user=request.user,
         )
-        messages.success(request, f"The export of {count:,} signatures runs in the background; it will appear here.")
+        if export.job is None:
+            return _stream(export)
+        messages.success(
+            request, f"The export of {export.count:,} signatures runs in the background; it will appear here."
+        )
         return redirect("admin:petitions_exportjob_changelist")
     context = {
         "title": f"Export signatures: {petition}",
@@ -75,16 +71,10 @@ def petition_export(request, petition_id):
     return _admin_render(request, "admin/petitions/export.html", context)
 
 
-def _stream(petition, file_format, filters):
-    writer = FORMATS[file_format]
-    chunks = (chunk.encode() for chunk in writer.chunks(signature_rows(petition=petition, filters=filters)))
-    response = StreamingHttpResponse(chunks, content_type=writer.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_file_name(petition, writer.extension)}"'
+def _stream(export):
+    response = StreamingHttpResponse(export.chunks(), content_type=export.file_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.file_name}"'
     return response
-
-
-def _file_name(petition, extension):
-    return f"{petition.slug}-signatures-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 @require_POST
@@ -92,10 +82,20 @@ def _file_name(petition, extension):
 def petition_handover(request, petition_id):
     petition = get_object_or_404(Petition, pk=petition_id)
     buffer = io.BytesIO()
-    listed = handover_pdf(petition, buffer)
-    services.export_record(
-        petition=petition, user=request.user, via=ExportRecord.Via.HANDOVER, format="pdf", filters={}, row_count=listed
+    record = exports.export_started(
+        petition=petition,
+        user=request.user,
+        via=ExportRecord.Via.HANDOVER,
+        format="pdf",
+        filters={},
+        row_count=public_name_count(petition),
     )
+    try:
+        handover_pdf(petition, buffer)
+    except Exception as exc:
+        exports.export_finished(record, error=f"{type(exc).__name__}: {exc}")
+        raise
+    exports.export_finished(record)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{petition.slug}-handover-{timezone.localdate()}.pdf"'
     return response
@@ -111,14 +111,14 @@ def export_job_download(request, job_id):
         status=ExportJob.Status.DONE,
         expires_at__gt=timezone.now(),
     )
-    path = services.export_path(job.file_name)
+    path = exports.export_path(job.file_name)
     if not path.exists():
         raise Http404
     file_format = FORMATS[job.format]
     return FileResponse(
         path.open("rb"),
         as_attachment=True,
-        filename=_file_name(job.petition, file_format.extension),
+        filename=exports.EXPORTERS["signatures"].file_name(job.petition, file_format.extension),
         content_type=file_format.content_type,
     )
 

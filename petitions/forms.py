@@ -4,24 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.countries import country_choices
+from campaign.forms import HoneypotForm, reject_control_characters
 from petitions.models import Signature
 
-# Characters no name, city or comment needs: control characters (other than the comment's line
-# breaks) and NUL. Rejecting them keeps garbage out of the database and headers out of emails.
-CONTROL_CHARACTERS = {chr(c) for c in range(32)} | {chr(127)}
-LINE_BREAKS = {"\n", "\r", "\t"}
 
-
-def reject_control_characters(value, *, allow_line_breaks=False):
-    forbidden = CONTROL_CHARACTERS - LINE_BREAKS if allow_line_breaks else CONTROL_CHARACTERS
-    if any(ch in forbidden for ch in value):
-        raise forms.ValidationError(_("Please remove the special characters from this field."))
-    return value
-
-
-class SignatureForm(forms.ModelForm):
-    # The honeypot: hidden from people by CSS and aria-hidden, filled in by naive bots.
-    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+class SignatureForm(HoneypotForm, forms.ModelForm):
     # Built when the form is drawn: the names and their order are the page's language's.
     country = forms.ChoiceField(
         choices=lambda: [("", _("Choose your country")), *country_choices()],
@@ -62,7 +49,6 @@ class SignatureForm(forms.ModelForm):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -97,10 +83,6 @@ class SignatureForm(forms.ModelForm):
 
     def clean_email(self):
         return reject_control_characters(self.cleaned_data["email"].strip())
-
-    @property
-    def is_bot(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class DataRequestForm(forms.Form):

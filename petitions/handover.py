@@ -41,14 +41,18 @@ def _styles():
     }
 
 
+def _public_signatures(petition):
+    return Signature.objects.filter(petition=petition, status=Signature.Status.CONFIRMED, show_publicly=True)
+
+
+def public_name_count(petition):
+    return _public_signatures(petition).count()
+
+
 def public_names(petition):
     """'First name (Country)' for each confirmed signer who agreed to be shown, oldest first."""
     names = dict(countries)
-    rows = (
-        Signature.objects.filter(petition=petition, status=Signature.Status.CONFIRMED, show_publicly=True)
-        .order_by("confirmed_at", "pk")
-        .values_list("first_name", "country")
-    )
+    rows = _public_signatures(petition).order_by("confirmed_at", "pk").values_list("first_name", "country")
     for first_name, country in rows.iterator(chunk_size=5000):
         yield f"{first_name} ({names.get(country, country)})"
 

@@ -6,21 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
-
-
-def normalise_email(address):
-    """The key for the duplicate check: case folded, +tags dropped, Gmail's dots removed.
-
-    The address is still sent to as typed; this key only decides whether two signatures are one.
-    """
-    local, _, domain = address.strip().rpartition("@")
-    local, domain = local.casefold(), domain.casefold()
-    local = local.split("+", 1)[0]
-    if domain in GMAIL_DOMAINS:
-        local, domain = local.replace(".", ""), "gmail.com"
-    return f"{local}@{domain}"
-
 
 class Petition(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
@@ -116,6 +101,11 @@ class ExportRecord(models.Model):
         COMMAND = "command", "Command line"
         HANDOVER = "handover", "Handover PDF"
 
+    class Outcome(models.TextChoices):
+        STARTED = "started", "Started"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
     petition = models.ForeignKey(Petition, null=True, on_delete=models.SET_NULL, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     actor = models.CharField(max_length=150, help_text="The username (or the system user of a command).")
@@ -123,13 +113,19 @@ class ExportRecord(models.Model):
     format = models.CharField(max_length=10)
     filters = models.JSONField(default=dict)
     row_count = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.STARTED)
+    reason = models.CharField(max_length=500, blank=True, help_text="Why a failed export failed.")
+    started = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The row it ended."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.actor} exported {self.row_count} rows as {self.format} ({self.created_at:%Y-%m-%d %H:%M})"
+        when = f"{self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.actor}: export of {self.row_count} rows as {self.format} {self.get_outcome_display()} ({when})"
 
 
 class ExportJob(models.Model):
@@ -152,6 +148,7 @@ class ExportJob(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField()
+    record = models.ForeignKey(ExportRecord, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]

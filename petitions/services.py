@@ -1,11 +1,9 @@
-"""Signing, confirming, withdrawing and erasing; milestones; exports. Each a transaction that
-writes its email to the outbox."""
+"""Signing, confirming, withdrawing and erasing; milestones. Each a transaction that writes its
+email to the outbox. Exports are in petitions/exports.py."""
 
 import datetime
 import logging
 import math
-import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
@@ -13,12 +11,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from campaign.emails import email_queue, outbox_erase_address
-from campaign.exports import FORMATS
+from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
+from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
-from petitions.exports import signature_rows
-from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, Signature, normalise_email
+from petitions.models import Petition, PetitionMilestone, Signature
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +26,6 @@ DATA_LINK_MAX_AGE = 24 * 3600
 # Percentages of the goal announced to organisers below 100%; from then on, each multiple of the goal.
 MILESTONE_PERCENTS = (75, 50, 25)
 ERASE_BATCH = 500
-PROGRESS_EVERY = 10_000
-# How long a background export's file is kept (the privacy page says so).
-EXPORT_EXPIRY = datetime.timedelta(hours=24)
-# A background export still queued after this long lost its task (broker down): enqueue it again.
-EXPORT_REQUEUE_AFTER = datetime.timedelta(minutes=2)
 
 
 def read_confirm_token(token):
@@ -187,106 +179,6 @@ def petition_milestone_check(*, petition_id):
     return milestone
 
 
-def export_record(*, petition, user, via, format, filters, row_count, actor=None):
-    """The audit log entry every export writes."""
-    return ExportRecord.objects.create(
-        petition=petition,
-        user=user,
-        actor=actor or user.get_username(),
-        via=via,
-        format=format,
-        filters=filters,
-        row_count=row_count,
-    )
-
-
-def export_job_create(*, petition, user, format, filters, expected_rows):
-    """Queue a background export on the exports queue; the file is the requester's until it expires."""
-    from petitions.tasks import run_export_job
-
-    with transaction.atomic():
-        job = ExportJob.objects.create(
-            petition=petition,
-            requested_by=user,
-            format=format,
-            filters=filters,
-            expected_rows=expected_rows,
-            expires_at=timezone.now() + EXPORT_EXPIRY,
-        )
-        export_record(
-            petition=petition,
-            user=user,
-            via=ExportRecord.Via.BACKGROUND,
-            format=format,
-            filters=filters,
-            row_count=expected_rows,
-        )
-        transaction.on_commit(lambda: _enqueue_export(run_export_job, job.pk))
-    return job
-
-
-def _enqueue_export(task, job_id):
-    try:
-        task.delay(job_id)
-    except Exception:  # any broker failure: the job stays queued and the expiry sweep enqueues it again
-        log.warning("exports: could not enqueue job %s", job_id)
-
-
-def export_job_run(*, job_id):
-    """Write the export file. Runs once: the conditional UPDATE claims the job."""
-    job = ExportJob.objects.filter(pk=job_id).select_related("petition").first()
-    if job is None:
-        return None
-    file_format = FORMATS[job.format]
-    file_name = f"{uuid.uuid4().hex}.{file_format.extension}"
-    if not ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.QUEUED).update(
-        status=ExportJob.Status.RUNNING, file_name=file_name
-    ):
-        return None  # another worker has it, or it is done
-    path = export_path(file_name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = _with_progress(signature_rows(petition=job.petition, filters=job.filters), job_id=job_id)
-    try:
-        file_format.write(rows, path)
-    except Exception:
-        path.unlink(missing_ok=True)
-        ExportJob.objects.filter(pk=job_id).update(status=ExportJob.Status.FAILED, finished_at=timezone.now())
-        raise
-    ExportJob.objects.filter(pk=job_id).update(status=ExportJob.Status.DONE, finished_at=timezone.now())
-    log.info("export job %s done", job_id)
-    return path
-
-
-def export_path(file_name):
-    return Path(settings.EXPORT_ROOT) / file_name
-
-
-def _with_progress(rows, *, job_id):
-    """Pass the rows on, saving how many went by so that the organiser sees the progress."""
-    rows = iter(rows)
-    yield next(rows)  # the header
-    done = 0
-    for done, row in enumerate(rows, start=1):
-        yield row
-        if done % PROGRESS_EVERY == 0:
-            ExportJob.objects.filter(pk=job_id).update(rows_done=done)
-    ExportJob.objects.filter(pk=job_id).update(rows_done=done)
-
-
-def export_jobs_expire():
-    """Delete expired export files and jobs; enqueue jobs whose task was lost. Safe to run twice."""
-    from petitions.tasks import run_export_job
-
-    now = timezone.now()
-    for job_id, file_name in ExportJob.objects.filter(expires_at__lte=now).values_list("pk", "file_name"):
-        if file_name:
-            export_path(file_name).unlink(missing_ok=True)
-        ExportJob.objects.filter(pk=job_id).delete()
-    lost = ExportJob.objects.filter(status=ExportJob.Status.QUEUED, created_at__lt=now - EXPORT_REQUEUE_AFTER)
-    for job_id in lost.values_list("pk", flat=True):
-        _enqueue_export(run_export_job, job_id)
-
-
 def _queue_confirmation(signature):
     _queue_email(signature, "confirm-signature")
 
@@ -304,7 +196,3 @@ def _queue_email(signature, template):
             "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
         }
         email_queue(to=signature.email, template=template, context=context)
-
-
-def _token_url(name, signature, *, salt):
-    return absolute_url(reverse(name, args=[make_token(signature, salt=salt)]))

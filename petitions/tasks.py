@@ -1,17 +1,14 @@
+"""The periodic tasks (see CELERY_BEAT_SCHEDULE); the export job's task lives beside it in exports.py."""
+
 from celery import shared_task
 from django.conf import settings
 
-from petitions import services
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def run_export_job(job_id):
-    services.export_job_run(job_id=job_id)
+from petitions import exports, services
 
 
 @shared_task(ignore_result=True)
 def expire_exports():
-    services.export_jobs_expire()
+    exports.export_jobs_expire()
 
 
 @shared_task(ignore_result=True)

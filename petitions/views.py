@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campaign.forms import normalise_email
 from campaign.models import OutgoingEmail
 from campaign.ratelimit import client_ip, rate_limit_hit
 from petitions import services
 from petitions.forms import DataRequestForm, SignatureForm
-from petitions.models import Petition, Signature, normalise_email
+from petitions.models import Petition, Signature
 
 RECENT_SIGNERS = 10
 

@@ -103,7 +103,7 @@ def verified_login(client, user):
 
 def queued_email(to="reader@example.org"):
     """A confirmation email in the outbox, rendered from plain values."""
-    from campaign.emails import email_queue
+    from campaign.mail import email_queue
 
     context = {
         "petition": {"title": "Free them"},

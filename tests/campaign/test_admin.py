@@ -12,7 +12,7 @@ from campaign import services
 from campaign.models import Person, StatusChange
 from tests.campaign.builders import add_status, make_person, png_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 INLINES = ["status_changes", "timeline_events", "awards", "books", "quotations", "sources"]
 

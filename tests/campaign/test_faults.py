@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from campaign.celery import app as celery_app
-from campaign.emails import outbox_sweep
+from campaign.mail import outbox_sweep
 from campaign.models import OutgoingEmail
 from tests.conftest import free_port, queued_email
 from tests.journeys import ROOT, celery_worker, shared_database_url, smtp_server, wait_until

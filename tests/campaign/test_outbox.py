@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign.emails import RETRY_DELAYS, email_deliver, outbox_sweep
+from campaign.mail import RETRY_DELAYS, email_deliver, outbox_sweep
 from campaign.models import OutgoingEmail
 from tests.conftest import free_port, queued_email
 from tests.journeys import smtp_server

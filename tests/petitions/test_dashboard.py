@@ -10,7 +10,7 @@ from petitions.models import Signature
 from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 DASHBOARD = reverse("admin:petitions_dashboard")
 
 

@@ -1,4 +1,5 @@
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -10,13 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.exports import FORMATS
-from petitions import services
-from petitions.exports import signature_rows
+from petitions import exports
 from petitions.models import ExportJob, ExportRecord, Signature
 from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 NAMES = {
     "cyrillic": ("Алесь", "Бяляцкі"),
@@ -46,7 +46,7 @@ def streamed(response):
 
 def written(file_format, petition, tmp_path, filters=None):
     path = tmp_path / f"out.{file_format}"
-    FORMATS[file_format].write(signature_rows(petition=petition, filters=filters or {}), path)
+    FORMATS[file_format].write(exports.EXPORTERS["signatures"].rows(petition, filters or {}), path)
     return path
 
 
@@ -176,13 +176,16 @@ def test_every_export_is_audited(client, organiser, petition, settings, django_c
     with django_capture_on_commit_callbacks(execute=True):
         export(client, petition, format="xlsx")
     call_command("export_signatures", petition.slug, "--format", "json", "--output", str(tmp_path / "x.json"))
-    records = list(ExportRecord.objects.order_by("created_at"))
+    records = list(ExportRecord.objects.filter(outcome="started").order_by("created_at"))
     assert [(r.actor.split(" ")[0], r.via, r.format, r.row_count, r.filters) for r in records] == [
         ("alice", "download", "csv", 1, {"status": "confirmed", "country": "PL"}),
         ("alice", "background", "xlsx", 2, {"status": "confirmed"}),
         ("manage.py", "command", "json", 2, {"status": "confirmed"}),
     ]
     assert records[0].user == organiser and records[2].user is None
+    # The download was never read, so only the job and the command finished.
+    finished = ExportRecord.objects.exclude(outcome="started")
+    assert sorted((r.started.via, r.outcome) for r in finished) == [("background", "done"), ("command", "done")]
 
 
 def test_organisers_read_the_audit_log_and_nobody_edits_it(client, organiser, petition):
@@ -265,28 +268,28 @@ def test_expired_exports_are_deleted_and_the_sweep_is_safe_to_run_twice(
     with django_capture_on_commit_callbacks(execute=True):
         export(client, petition, format="xlsx")
     job = ExportJob.objects.get()
-    path = services.export_path(job.file_name)
+    path = exports.export_path(job.file_name)
     assert path.exists()
-    services.export_jobs_expire()
+    exports.export_jobs_expire()
     assert path.exists()  # not yet expired
     ExportJob.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     assert client.get(reverse("admin:petitions_exportjob_download", args=[job.pk])).status_code == 404
-    services.export_jobs_expire()
-    services.export_jobs_expire()
+    exports.export_jobs_expire()
+    exports.export_jobs_expire()
     assert not path.exists() and not ExportJob.objects.exists()
-    assert ExportRecord.objects.count() == 1  # the audit log outlives the file
+    assert ExportRecord.objects.count() == 2  # the audit log (started, done) outlives the file
 
 
 def test_a_lost_export_task_is_enqueued_again(organiser, petition, django_capture_on_commit_callbacks):
     make_signature(petition)
-    job = services.export_job_create(
-        petition=petition, user=organiser, format="csv", filters={}, expected_rows=1
-    )  # on_commit never ran: as if the broker had been down
+    job = exports.signatures_export(
+        petition=petition, user=organiser, format="csv", filters={}, via=ExportRecord.Via.BACKGROUND
+    ).job  # on_commit never ran: as if the broker had been down
     ExportJob.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
-    services.export_jobs_expire()
+    exports.export_jobs_expire()
     job.refresh_from_db()
-    assert job.status == ExportJob.Status.DONE and services.export_path(job.file_name).exists()
-    assert services.export_job_run(job_id=job.pk) is None  # a duplicate task does nothing
+    assert job.status == ExportJob.Status.DONE and exports.export_path(job.file_name).exists()
+    assert exports.export_job_run(job_id=job.pk) is None  # a duplicate task does nothing
 
 
 def test_the_command_exports_with_the_same_filters(petition, tmp_path):
@@ -302,3 +305,44 @@ def test_the_command_exports_with_the_same_filters(petition, tmp_path):
         call_command("export_signatures", "nope", "--output", str(output))
     with pytest.raises(CommandError, match="date_from"):
         call_command("export_signatures", petition.slug, "--from", "yesterday", "--output", str(output))
+
+
+def test_a_streamed_export_is_logged_done_only_when_the_last_chunk_went_out(client, organiser, petition):
+    make_signature(petition)
+    verified_login(client, organiser)
+    response = export(client, petition, format="json")
+    assert list(ExportRecord.objects.values_list("outcome", flat=True)) == ["started"]
+    json.loads(streamed(response))
+    done = ExportRecord.objects.get(outcome="done")
+    assert done.started == ExportRecord.objects.get(outcome="started") and done.row_count == 1
+
+
+def test_an_interrupted_download_is_logged_as_failed(organiser, petition):
+    make_signature(petition)
+    download = exports.signatures_export(
+        petition=petition, user=organiser, format="csv", filters={}, via=ExportRecord.Via.DOWNLOAD
+    )
+    chunks = download.chunks()
+    next(chunks)
+    chunks.close()  # what the server's response.close() does when the browser goes away
+    failed = ExportRecord.objects.get(outcome="failed")
+    assert failed.reason == "the download was interrupted"
+
+
+def test_a_failed_background_export_is_logged_with_its_reason(
+    organiser, petition, monkeypatch, django_capture_on_commit_callbacks
+):
+    make_signature(petition)
+
+    def broken(rows, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(FORMATS, "xlsx", dataclasses.replace(FORMATS["xlsx"], writer=broken))
+    with django_capture_on_commit_callbacks(execute=True):  # the eager task logs the error
+        exports.signatures_export(
+            petition=petition, user=organiser, format="xlsx", filters={}, via=ExportRecord.Via.DOWNLOAD
+        )
+    assert ExportJob.objects.get().status == ExportJob.Status.FAILED
+    failed = ExportRecord.objects.get(outcome="failed")
+    assert failed.via == "background" and "No space left on device" in failed.reason
+    assert not ExportRecord.objects.filter(outcome="done").exists()

@@ -9,8 +9,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from campaign.forms import CONTROL_CHARACTERS
 from campaign.models import OutgoingEmail
-from petitions.forms import CONTROL_CHARACTERS
 from petitions.models import Signature
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from campaign.celery import app as celery_app
-from campaign.emails import outbox_sweep
+from campaign.mail import outbox_sweep
 from campaign.models import OutgoingEmail
 from petitions.models import Signature
 from tests.conftest import free_port

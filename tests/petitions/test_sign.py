@@ -5,8 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.html import escape
 
+from campaign.forms import normalise_email
 from campaign.models import OutgoingEmail
-from petitions.models import Signature, normalise_email
+from petitions.models import Signature
 
 pytestmark = pytest.mark.django_db
 

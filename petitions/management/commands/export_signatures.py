@@ -5,8 +5,7 @@ import getpass
 from django.core.management.base import BaseCommand, CommandError
 
 from campaign.exports import FORMATS
-from petitions import services
-from petitions.exports import ExportForm, signature_queryset, signature_rows
+from petitions.exports import ExportForm, signatures_export
 from petitions.models import ExportRecord, Petition
 
 
@@ -31,16 +30,15 @@ class Command(BaseCommand):
         form = ExportForm({key: options[key] or "" for key in keys})
         if not form.is_valid():
             raise CommandError("; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()))
-        filters = form.filters()
-        count = signature_queryset(petition=petition, filters=filters).count()
-        services.export_record(
+        export = signatures_export(
             petition=petition,
-            user=None,
-            actor=f"manage.py ({getpass.getuser()})",
-            via=ExportRecord.Via.COMMAND,
             format=options["format"],
-            filters=filters,
-            row_count=count,
+            filters=form.filters(),
+            via=ExportRecord.Via.COMMAND,
+            actor=f"manage.py ({getpass.getuser()})",
         )
-        FORMATS[options["format"]].write(signature_rows(petition=petition, filters=filters), options["output"])
-        self.stdout.write(f"Wrote {count} signatures to {options['output']}.")
+        try:
+            export.write(options["output"])
+        except OSError as exc:
+            raise CommandError(f"Could not write {options['output']}: {exc.strerror}.") from exc
+        self.stdout.write(f"Wrote {export.count} signatures to {options['output']}.")

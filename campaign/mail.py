@@ -7,9 +7,9 @@ import logging
 import smtplib
 from datetime import timedelta
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -40,18 +40,13 @@ def email_queue(*, to, template, context, kind=None):
         body_text=render_to_string(f"emails/{template}-body.txt", context),
         body_html=render_to_string(f"emails/{template}-body.html", context),
     )
-    transaction.on_commit(lambda: _enqueue(email.pk))
+    send_outgoing_email.enqueue_after_commit(email.pk)
     return email
 
 
-def _enqueue(email_id, countdown=0):
-    """Hand the row to Celery. If the broker is down, the sweep picks the row up later."""
-    from campaign.tasks import send_outgoing_email
-
-    try:
-        send_outgoing_email.apply_async((email_id,), countdown=countdown)
-    except Exception:  # any broker failure: the row stays queued
-        log.warning("outbox: could not enqueue email %s; the sweep will retry", email_id)
+@shared_task(acks_late=True, ignore_result=True)
+def send_outgoing_email(email_id):
+    email_deliver(email_id=email_id)
 
 
 def email_deliver(*, email_id):
@@ -105,7 +100,7 @@ def _retry_later(email, reason):
         last_error=reason[:500],
     )
     log.info("outbox: email %s will be retried in %ss (%s)", email.pk, delay, reason)
-    transaction.on_commit(lambda: _enqueue(email.pk, countdown=delay))
+    send_outgoing_email.enqueue_after_commit(email.pk, countdown=delay)
     return OutgoingEmail.Status.QUEUED
 
 
@@ -126,7 +121,7 @@ def outbox_sweep():
     ).exclude(pk__in=stuck_ids)
     ids = stuck_ids + list(overdue.values_list("pk", flat=True)[:1000])
     for email_id in ids:
-        _enqueue(email_id)
+        send_outgoing_email.enqueue(email_id)
     return len(ids)
 
 
