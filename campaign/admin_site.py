@@ -1,7 +1,6 @@
 """The organisers' admin: login attempts throttled, and a second factor (TOTP) for anyone who can
 export signatures — they hold the supporters' names and emails."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from campaign.ratelimit import client_ip, rate_limit_hit
+from campaign import limits
 
 EXPORT_PERMISSION = "petitions.export_signatures"
 
@@ -50,8 +49,4 @@ class CampaignAdminSite(admin.AdminSite):
 
     @staticmethod
     def _login_allowed(request):
-        limit, period = settings.RATE_LIMIT_ADMIN_LOGIN
-        username = request.POST.get("username", "").strip().casefold()
-        by_ip = rate_limit_hit(scope="login-ip", key=client_ip(request), limit=limit * 3, period=period)
-        by_user = rate_limit_hit(scope="login-user", key=username, limit=limit, period=period)
-        return by_ip and by_user
+        return limits.admin_login(request, request.POST.get("username", "").strip().casefold())

@@ -9,22 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaign.forms import normalise_email
+from campaign import limits
 from campaign.links import read_token
 from campaign.models import Person
-from campaign.ratelimit import client_ip, rate_limit_hit
 from letters import services
 from letters.censor import check_letter, rules_for_client
 from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
-
-# Abuse limits: (count, window in seconds). Reports are a public counter; copies take database space.
-REPORTS_PER_IP = (5, 24 * 3600)
-KEPT_PER_IP = (20, 24 * 3600)
-REMINDERS_PER_IP = (10, 3600)
-REMINDERS_PER_EMAIL = (3, 3600)
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
 
@@ -40,10 +33,6 @@ CATEGORY_LABELS = {
 
 def _held(recipients):
     return Person.objects.filter(pk__in=[r.person.pk for r in recipients if r.is_held])
-
-
-def _limit(scope, key, limit):
-    return rate_limit_hit(scope=scope, key=key, limit=limit[0], period=limit[1])
 
 
 def index(request):
@@ -219,7 +208,7 @@ def report(request):
     if not form.is_valid():
         return redirect("letters:index")
     person = form.cleaned_data["person"]
-    if not _limit("letters-report", client_ip(request), REPORTS_PER_IP):
+    if not limits.letter_report_from_network(request):
         messages.warning(
             request, gettext("Thank you! We have already counted several letters from your network today.")
         )
@@ -239,7 +228,7 @@ def keep(request):
     form = LetterForm(request.POST, people=_held(services.recipients()))
     if not form.is_valid():
         return redirect("letters:compose")
-    if not _limit("letters-keep", client_ip(request), KEPT_PER_IP):
+    if not limits.kept_letter_from_network(request):
         return render(request, "letters/kept_limit.html", status=429)
     token = services.kept_letter_create(person=form.cleaned_data["person"], body=form.cleaned_data["body"])
     link = request.build_absolute_uri(reverse("letters:kept", args=[token]))
@@ -268,11 +257,11 @@ def reminders_subscribe(request):
         return _render_index(request, services.recipients(), form, status=400)
     if form.is_bot:
         return redirect("letters:reminders_check_inbox")
-    if not _limit("reminders-ip", client_ip(request), REMINDERS_PER_IP):
+    if not limits.reminders_from_network(request):
         return render(request, "letters/reminders_limit.html", status=429)
     email = form.cleaned_data["email"]
     # Over the per-address limit the answer stays the same, but no more mail goes out.
-    if _limit("reminders-email", normalise_email(email), REMINDERS_PER_EMAIL):
+    if limits.reminders_mail_to(email):
         services.reminder_subscribe(email=email, language=get_language())
     return redirect("letters:reminders_check_inbox")
 

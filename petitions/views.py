@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,9 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campaign.forms import normalise_email
+from campaign import limits
 from campaign.models import OutgoingEmail
-from campaign.ratelimit import client_ip, rate_limit_hit
 from petitions import services
 from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature
@@ -46,24 +44,14 @@ def petition_sign(request, slug):
         return petition_detail(request, slug, form=form, status=400)
     if form.is_bot:
         return redirect("petitions:check_inbox", slug=slug)
-    if not rate_limit_hit(
-        scope="sign-ip",
-        key=client_ip(request),
-        limit=settings.RATE_LIMIT_SIGN_PER_IP[0],
-        period=settings.RATE_LIMIT_SIGN_PER_IP[1],
-    ):
+    if not limits.sign_from_network(request):
         form.add_error(
             None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
         return petition_detail(request, slug, form=form, status=429)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
     # Over the per-address limit, the answer stays the same but no more mail goes out.
-    if rate_limit_hit(
-        scope="sign-email",
-        key=normalise_email(data["email"]),
-        limit=settings.RATE_LIMIT_SIGN_PER_EMAIL[0],
-        period=settings.RATE_LIMIT_SIGN_PER_EMAIL[1],
-    ):
+    if limits.sign_mail_to(data["email"]):
         services.signature_sign(petition=petition, data=data, language=get_language())
     return redirect("petitions:check_inbox", slug=slug)
 
@@ -99,7 +87,7 @@ def signature_resend(request, token):
         signature_id = services.read_token(token, salt=services.CONFIRM_SALT)
     except signing.BadSignature:
         return render(request, "petitions/link_invalid.html", status=404)
-    if rate_limit_hit(scope="resend", key=str(signature_id), limit=3, period=3600):
+    if limits.confirmation_resend(signature_id):
         services.signature_resend_confirmation(signature_id=signature_id)
     return render(request, "petitions/link_resent.html")
 
@@ -128,9 +116,7 @@ def data_request(request):
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if rate_limit_hit(scope="data-ip", key=client_ip(request), limit=10, period=3600) and rate_limit_hit(
-            scope="data-email", key=normalise_email(email), limit=3, period=3600
-        ):
+        if limits.data_request(request, email):
             services.signature_data_request(email=email)
         return render(request, "petitions/data_request.html", {"sent": True})
     return render(request, "petitions/data_request.html", {"form": form}, status=400 if form.errors else 200)

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from campaign.celery import app as celery_app
 from petitions.models import Petition
@@ -43,6 +44,7 @@ def _fast_and_isolated(settings):
     celery_app.conf.task_always_eager = True  # the journey tests turn this off and run a real worker
     yield
     celery_app.conf.task_always_eager = eager
+    translation.deactivate()  # a test that switched language leaves the next one in English
 
 
 @pytest.fixture

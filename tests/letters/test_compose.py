@@ -168,7 +168,7 @@ def test_pdf_refuses_a_letter_it_cannot_read(client, marfa):
 
 
 def test_reports_count_per_person_and_are_rate_limited_per_ip(client, marfa, monkeypatch):
-    monkeypatch.setattr("letters.views.REPORTS_PER_IP", (3, 3600))
+    monkeypatch.setattr("campaign.limits.LETTER_REPORTS_PER_NETWORK", (3, 3600))
     url = reverse("letters:report")
     for _ in range(5):
         response = client.post(url, {"person": marfa.pk}, REMOTE_ADDR="203.0.113.7")

@@ -97,7 +97,7 @@ def test_bad_or_expired_links_are_refused(client, settings, django_capture_on_co
 def test_the_honeypot_and_the_rate_limit(client, monkeypatch):
     client.post(reverse("letters:reminders_subscribe"), {"email": EMAIL, "website": "http://spam"})
     assert ReminderSubscription.objects.count() == 0
-    monkeypatch.setattr("letters.views.REMINDERS_PER_IP", (2, 3600))
+    monkeypatch.setattr("campaign.limits.REMINDERS_PER_NETWORK", (2, 3600))
     for n in range(2):
         assert subscribe(client, email=f"a{n}@example.org").status_code == 302
     assert subscribe(client, email="a3@example.org").status_code == 429
