@@ -15,6 +15,7 @@ from campaign.models import (
     StatusChange,
     TimelineEvent,
 )
+from campaign.profiles import minsk_today, standing_of
 
 
 @admin.register(OutgoingEmail)
@@ -113,12 +114,12 @@ class PersonAdmin(TranslationAdmin):
     inlines = [StatusChangeInline, TimelineEventInline, AwardInline, BookInline, QuotationInline, SourceInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("status_changes")
+        return super().get_queryset(request).with_standing()
 
     @admin.display(description="current status")
     def current_status(self, person):
-        history = list(person.status_changes.all())
-        return f"{history[0].get_status_display()} ({history[0].date})" if history else "—"
+        current = standing_of(person, minsk_today()).current
+        return f"{current.get_status_display()} ({current.date})" if current else "—"
 
     @admin.action(description="Feature on the home page (only the first selected)")
     def feature(self, request, queryset):

@@ -47,6 +47,12 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_standing(self):
+        """What `campaign.profiles.standing_of` reads: the status history, newest first."""
+        return self.prefetch_related("status_changes")
+
+
 class Person(models.Model):
     """Someone the campaign stands for. The day count is computed from the status history."""
 
@@ -83,6 +89,8 @@ class Person(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(default=100)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name_latin"]

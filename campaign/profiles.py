@@ -44,7 +44,8 @@ class Standing:
 
 
 def standing_of(person, today):
-    """Where `person` stands on `today`, from their status history (prefetch `status_changes`)."""
+    """Where `person` stands on `today`, from their status history: the one place that decides it,
+    for profiles, the letters pages and the admin. Fetch people with `Person.objects.with_standing()`."""
     history = list(person.status_changes.all())  # newest first
     current = history[0] if history else None
     free_since = None
@@ -69,14 +70,15 @@ class ComingDate:
     lang: str = ""  # "en" when a key date has no translation yet and is shown in English
 
 
+def anniversary_in(year, month, day):
+    """`month`/`day` in `year`; 29 February falls on 28 February in other years."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 def next_occurrence(month, day, today):
-    """The next `month`/`day` on or after `today`; 29 February falls on 28 February in other years."""
-    for year in (today.year, today.year + 1):
-        actual_day = min(day, calendar.monthrange(year, month)[1])
-        candidate = date(year, month, actual_day)
-        if candidate >= today:
-            return candidate
-    raise AssertionError("unreachable: a date recurs within a year")
+    """The next `month`/`day` on or after `today`."""
+    this_year = anniversary_in(today.year, month, day)
+    return this_year if this_year >= today else anniversary_in(today.year + 1, month, day)
 
 
 def coming_dates(*, standing, key_dates, today, limit=4):

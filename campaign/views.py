@@ -13,7 +13,7 @@ from petitions.models import Petition
 
 def home(request):
     today = minsk_today()
-    people = Person.objects.defer("biography").prefetch_related("status_changes")
+    people = Person.objects.defer("biography").with_standing()
     people = [standing_of(person, today) for person in people]
     featured = next((s for s in people if s.person.featured), people[0] if people else None)
     # Those held first, then those whose status is not recorded yet, then those free.
@@ -78,7 +78,7 @@ def person_detail(request, slug):
     person = get_object_or_404(Person.objects.prefetch_related(*PROFILE_PREFETCH), slug=slug)
     today = minsk_today()
     standing = standing_of(person, today)
-    colleagues = Person.objects.exclude(pk=person.pk).defer("summary", "biography").prefetch_related("status_changes")
+    colleagues = Person.objects.exclude(pk=person.pk).defer("summary", "biography").with_standing()
     held_colleagues = [s for s in (standing_of(c, today) for c in colleagues) if s.held]
     awards = list(person.awards.all())
     context = {

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token
 from campaign.mail import email_queue, outbox_erase_address
-from campaign.models import KeyDate, Person, StatusChange
+from campaign.models import KeyDate, Person
+from campaign.profiles import Standing, anniversary_in, minsk_today, standing_of
 from letters.models import (
     COUNTRY_LINE,
     Facility,
@@ -34,38 +35,44 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Recipient:
-    """A person as the letters pages see them: current status, current facility, letters reported."""
+    """A person as the letters pages see them: where they stand, current facility, letters reported."""
 
-    person: Person
-    status: str | None  # the newest StatusChange, or None when there is no history yet
+    standing: Standing
     letters: int
     facility: Facility | None
 
     @property
+    def person(self):
+        return self.standing.person
+
+    @property
     def is_free(self):
-        return self.status in StatusChange.FREE
+        return self.standing.free
 
     @property
     def is_held(self):
         # Someone with no status history is not offered: the site cannot tell whether they are held.
-        return self.status is not None and not self.is_free
+        return self.standing.held
 
     @property
     def status_label(self):
-        return dict(StatusChange.Status.choices).get(self.status, self.status or "")
+        current = self.standing.current
+        return current.get_status_display() if current else ""
 
 
 def recipients():
     """Every person, in the site's order, with what the composer needs to know about them."""
-    newest_status = StatusChange.objects.filter(person=OuterRef("pk")).order_by("-date", "-recorded_at")
-    people = Person.objects.annotate(
-        current_status=Subquery(newest_status.values("status")[:1]),
-        letters=Count("letter_reports"),
-    ).prefetch_related(Prefetch("facility_assignments", queryset=FacilityAssignment.objects.select_related("facility")))
+    people = (
+        Person.objects.with_standing()
+        .annotate(letters=Count("letter_reports"))
+        .prefetch_related(
+            Prefetch("facility_assignments", queryset=FacilityAssignment.objects.select_related("facility"))
+        )
+    )
+    today = minsk_today()
     return [
         Recipient(
-            person=person,
-            status=person.current_status,
+            standing=standing_of(person, today),
             letters=person.letters,
             facility=next((a.facility for a in person.facility_assignments.all()), None),  # newest first
         )
@@ -170,13 +177,6 @@ class Occasion:
         return self.key_date.text if self.key_date is not None else ""
 
 
-def _on(year, month, day):
-    try:
-        return date(year, month, day)
-    except ValueError:  # 29 February in a common year
-        return date(year, month, day - 1)
-
-
 def occasions_between(first, last):
     """The key dates (as organisers keep them in the admin, per language) and held people's birthdays
     from `first` to `last`."""
@@ -189,7 +189,7 @@ def occasions_between(first, last):
     found = []
     for year in range(first.year, last.year + 1):
         for month, day, what in dated:
-            when = _on(year, month, day)
+            when = anniversary_in(year, month, day)
             if first <= when <= last:
                 found.append(Occasion(when, **what))
     return sorted(found, key=lambda o: (o.date, o.person is not None, o.title))

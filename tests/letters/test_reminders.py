@@ -46,7 +46,7 @@ def subscriber(client, django_capture_on_commit_callbacks):
 
 
 def run_task_on(day, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(timezone, "localdate", lambda *args: day)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
     with django_capture_on_commit_callbacks(execute=True):
         send_reminders.delay()
 
