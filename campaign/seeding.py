@@ -1,26 +1,26 @@
-"""Load campaign/seed_content.py into the database, creating only what is missing.
+"""`manage.py seed_campaign`: each app seeds its own content (its `seeding.seed()`), creating only
+what is missing. This module seeds the people and key dates from campaign/seed/content.py.
 
-Natural keys: a person by slug, a key date by its day of the year, the petition by slug. A person
-already present is left exactly as it is, with everything on their page: whatever an organiser has
-changed, added or removed there stays so. (Something an organiser deleted outright comes back.)
+Natural keys: a person by slug, a key date by its day of the year. A person already present is left
+exactly as it is, with everything on their page: whatever an organiser has changed, added or removed
+there stays so. (Something an organiser deleted outright comes back.)
 
-Translations: campaign/seed_i18n/<language>.py (written by translators; see `seed_translations`) fill
-the Belarusian and Russian fields of the seeded objects, only where a field is empty and its English is
-still the seed's, so an organiser's text is never overwritten and no translation is paired with English
-that has changed since.
+Translations: campaign/seed/<language>.py (written by translators) fill the Belarusian and Russian
+fields of the seeded objects, only where a field is empty and its English is still the seed's, so an
+organiser's text is never overwritten and no translation is paired with English that has changed since.
 """
 
 import importlib
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.module_loading import module_has_submodule
 
-from campaign import seed_content
 from campaign.models import Award, Book, KeyDate, Person, Quotation, Source, StatusChange, TimelineEvent
-from letters.seeding import seed_letters
-from petitions.models import Petition
+from campaign.seed import content as seed_content
 
 PERSON_FIELDS = (
     "name_latin",
@@ -39,21 +39,20 @@ PERSON_FIELDS = (
 
 @transaction.atomic
 def seed_campaign():
-    """Create each seeded object that does not exist yet; return one line per thing done."""
+    """Run each installed app's `seeding.seed()`, in INSTALLED_APPS order; return one line per thing done."""
+    lines = []
     # The seed is English: `title=` must land in title_en whatever language is active.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-        lines = [_seed_petition(seed_content.PETITION)]
-        for sort_order, data in enumerate(seed_content.PEOPLE, start=1):
-            lines.append(_seed_person(data, sort_order=sort_order * 10))
-        lines.append(_seed_key_dates(seed_content.KEY_DATES))
-        lines += seed_translations()
-    return [*lines, *seed_letters()]
+        for app_config in apps.get_app_configs():
+            if module_has_submodule(app_config.module, "seeding"):
+                lines += importlib.import_module(f"{app_config.name}.seeding").seed()
+    return lines
 
 
-def _seed_petition(data):
-    fields = {key: data[key] for key in ("title", "summary", "body", "addressee", "goal")}
-    petition, created = Petition.objects.get_or_create(slug=data["slug"], defaults=fields)
-    return f"petition {petition.slug}: {'created' if created else 'already there, left as it is'}"
+def seed():
+    lines = [_seed_person(data, sort_order=n * 10) for n, data in enumerate(seed_content.PEOPLE, start=1)]
+    lines.append(_seed_key_dates(seed_content.KEY_DATES))
+    return lines + seed_translations()
 
 
 def _seed_person(data, *, sort_order):
@@ -98,7 +97,7 @@ TRANSLATED_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settin
 
 
 def load_seed_translations(language):
-    """campaign/seed_i18n/<language>.py as a dict, or None while there is no such file.
+    """campaign/seed/<language>.py as a dict, or None while there is no such file.
 
     The format, which the translators follow:
         PETITION = {"title", "summary", "body", "addressee"}
@@ -109,11 +108,11 @@ def load_seed_translations(language):
                          "books": [{"title", "note"}]}}      # each list in the order of that person's seed
     Anything left out (a key, a person, an empty string) stays untranslated: the site shows English.
     """
-    name = f"campaign.seed_i18n.{language}"
+    name = f"campaign.seed.{language}"
     try:
         module = importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        if exc.name in (name, "campaign.seed_i18n"):
+        if exc.name == name:
             return None
         raise
     return {key: getattr(module, key) for key in ("PETITION", "KEY_DATES", "PEOPLE") if hasattr(module, key)}
@@ -130,8 +129,7 @@ def seed_translations(sources=None):
     for language, data in sources.items():
         if not data:
             continue
-        filler = _TranslationFiller(language)
-        filler.petition(data.get("PETITION") or {})
+        filler = TranslationFiller(language)
         filler.key_dates(data.get("KEY_DATES") or [])
         for slug, person in (data.get("PEOPLE") or {}).items():
             filler.person(slug, person)
@@ -140,7 +138,7 @@ def seed_translations(sources=None):
     return lines
 
 
-class _TranslationFiller:
+class TranslationFiller:
     """Matches each translated item with its seed entry, and that with the object in the database."""
 
     def __init__(self, language):
@@ -173,11 +171,6 @@ class _TranslationFiller:
                 self.problems.append(f"{what}: {len(translations)} translations for {len(seeds)} entries, skipped")
             return []
         return zip(seeds, translations, strict=True)
-
-    def petition(self, translated):
-        seed = seed_content.PETITION
-        obj = Petition.objects.filter(slug=seed["slug"]).first()
-        self.fill(obj, seed, translated, ("title", "summary", "body", "addressee"))
 
     def key_dates(self, translations):
         for seed, translated in self.pairs("key dates", seed_content.KEY_DATES, translations):

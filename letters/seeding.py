@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from campaign import seed_content
+from campaign.seed import content as seed_content
 from letters import content
 from letters.models import Facility, LetterTemplate, Phrase
 
@@ -32,7 +32,7 @@ FACILITIES = [
 ]
 
 
-def seed_letters():
+def seed():
     lines = []
     created = sum(
         LetterTemplate.objects.get_or_create(

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from campaign import seed_content
 from campaign.models import Award, KeyDate, Person, Quotation, Source, StatusChange, TimelineEvent
 from campaign.profiles import standing_of
+from campaign.seed import content as seed_content
 from petitions.models import Petition
 
 pytestmark = pytest.mark.django_db

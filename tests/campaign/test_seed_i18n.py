@@ -1,4 +1,4 @@
-"""Seeding the translators' files (campaign/seed_i18n/<lang>.py): empty fields filled, nothing overwritten."""
+"""Seeding the translators' files (campaign/seed/<lang>.py): empty fields filled, nothing overwritten."""
 
 import copy
 
@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from campaign import seed_content, seeding
+from campaign import seeding
 from campaign.models import Award, Book, KeyDate, Person, StatusChange, TimelineEvent
+from campaign.seed import content as seed_content
 from campaign.seeding import seed_campaign, seed_translations
 from petitions.models import Petition
 
@@ -43,7 +44,7 @@ def sample_translation(tag):
 
 @pytest.fixture
 def files(monkeypatch):
-    """What campaign/seed_i18n/<lang>.py would hold (the real files are the translators')."""
+    """What campaign/seed/<lang>.py would hold (the real files are the translators')."""
     data = {"be": sample_translation("BE"), "ru": None}
     monkeypatch.setattr(seeding, "load_seed_translations", lambda language: data.get(language))
     return data
@@ -121,11 +122,13 @@ def test_a_list_of_the_wrong_length_is_skipped_not_misaligned(files):
     assert any("ales-bialiatski timeline" in line and "skipped" in line for line in lines)
 
 
-def test_without_files_seeding_is_quiet():
-    """On a branch without campaign/seed_i18n/ the seed runs as before."""
-    assert seeding.load_seed_translations("be") is None or isinstance(seeding.load_seed_translations("be"), dict)
+def test_without_translators_files_the_seed_is_english_only(monkeypatch):
+    assert seeding.load_seed_translations("uk") is None  # there is no campaign/seed/uk.py
+    monkeypatch.setattr(seeding, "load_seed_translations", lambda language: None)
     lines = seed_campaign()
-    assert all("translations" not in line or "fields filled" in line for line in lines)
+    assert not [line for line in lines if "translation" in line]
+    assert Person.objects.get(slug="ales-bialiatski").summary_be is None
+    assert Petition.objects.get().title_be is None
 
 
 def test_seeding_under_another_active_language_still_writes_english():

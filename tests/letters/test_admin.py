@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from letters.models import FacilityAssignment
-from letters.seeding import seed_letters
+from letters.seeding import seed as seed_letters
 from tests.letters.builders import TEST_FACILITY, assign, make_facility, make_person
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from campaign.models import StatusChange
 from letters.models import Facility, KeptLetter, LetterReport, LetterTemplate, Phrase
-from letters.seeding import seed_letters
+from letters.seeding import seed as seed_letters
 from tests.letters.builders import assign, make_facility, make_person
 
 pytestmark = pytest.mark.django_db

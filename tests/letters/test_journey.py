@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from letters.models import KeptLetter
-from letters.seeding import seed_letters
+from letters.seeding import seed as seed_letters
 from tests.letters.builders import assign, make_facility, make_person
 
 ADDRESS = ["Марфа Андреевна Рабкова", "ИК №99", "ул. Тестовая, 1", "210000, г. Витебск", "REPUBLIC OF BELARUS"]

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign import seed_content
 from campaign.models import OutgoingEmail
+from campaign.seed import content as seed_content
 from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSent, ReminderSubscription

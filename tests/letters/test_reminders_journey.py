@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from campaign import seed_content
+from campaign.seed import content as seed_content
 from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSubscription

@@ -7,7 +7,7 @@ from campaign.seeding import seed_campaign
 from letters import content
 from letters.censor import check_letter
 from letters.models import Facility, FacilityAssignment, LetterTemplate, Phrase
-from letters.seeding import seed_letters
+from letters.seeding import seed as seed_letters
 
 pytestmark = pytest.mark.django_db
 

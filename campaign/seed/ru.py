@@ -1,4 +1,4 @@
-"""Russian translations of the seed content in campaign/seed_content.py.
+"""Russian translations of the seed content in campaign/seed/content.py.
 
 Plain data, in the same order as the English seed: the petition, the key dates, and for every person the
 role, summary, biography, status notes, timeline, awards, honours and books. Facts, dates and numbers are

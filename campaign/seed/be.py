@@ -1,4 +1,4 @@
-"""Belarusian (be) translations of the seed content in campaign/seed_content.py.
+"""Belarusian (be) translations of the seed content in campaign/seed/content.py.
 
 Modern official orthography. Each list has the same order and length as the matching list in
 seed_content; facts, dates and numbers are unchanged. Quotations are not translated: the site shows
