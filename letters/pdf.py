@@ -5,10 +5,8 @@ landscape A4 with a cut line, then optionally a lined A4 sheet for the prisoner'
 enclosing one). The DejaVu fonts are embedded so Cyrillic prints on any machine.
 """
 
-import functools
 import io
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -17,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -28,9 +25,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-FONT_DIR = Path(__file__).parent / "fonts"
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
+from campaign.pdf import BOLD, REGULAR, register_fonts
 
 MARGIN = 25 * mm
 GREY = colors.Color(0.45, 0.45, 0.45)
@@ -45,13 +40,6 @@ REPLY_HINT = "Этот лист — для Вашего ответа.  ·  Гэ�
 REPLY_LINE_GAP = 9 * mm
 
 LETTER_STYLE = ParagraphStyle("letter", fontName=REGULAR, fontSize=12, leading=17, spaceAfter=8)
-
-
-@functools.cache
-def _register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
 
 
 def _letter_paragraphs(body: str) -> list[Paragraph]:
@@ -189,7 +177,7 @@ def render_letter_pdf(
     `address_lines` are printed as given, one per line, in the order the guides ask for: full name with
     patronymic, institution, street, postcode and town, then 'REPUBLIC OF BELARUS' (printed bold).
     """
-    _register_fonts()
+    register_fonts()
     story = [
         *_letter_paragraphs(body),
         NextPageTemplate("label"),

@@ -5,7 +5,6 @@ first names (with country) of those who ticked 'show my first name and country':
 they agreed to, and nothing more. DejaVu Sans is embedded so that Cyrillic and Łacinka print.
 """
 
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.db.models import Count
@@ -15,27 +14,19 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from campaign.pdf import BOLD, REGULAR, register_fonts
 from petitions.models import Signature
 
-FONTS = Path(__file__).parent / "fonts"
 NAMES_PER_PARAGRAPH = 200  # one paragraph may not span pages; many small ones flow freely
 
 
-def _register_fonts():
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
-
-
 def _styles():
-    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10.5, leading=15, spaceAfter=6)
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=15, spaceAfter=6)
     return {
-        "title": ParagraphStyle("title", parent=body, fontName="DejaVuSans-Bold", fontSize=18, leading=23),
-        "heading": ParagraphStyle("heading", parent=body, fontName="DejaVuSans-Bold", fontSize=13, spaceBefore=10),
+        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=18, leading=23),
+        "heading": ParagraphStyle("heading", parent=body, fontName=BOLD, fontSize=13, spaceBefore=10),
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=9, leading=13),
     }
@@ -69,7 +60,7 @@ def by_country(petition):
 
 def handover_pdf(petition, file):
     """Write the PDF to `file`; returns how many names it lists."""
-    _register_fonts()
+    register_fonts()
     style = _styles()
     today = timezone.localdate()
     story = [
@@ -112,7 +103,7 @@ def _country_table(rows, style):
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("ALIGN", (1, 1), (1, -1), "RIGHT"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -124,6 +115,6 @@ def _country_table(rows, style):
 
 def _footer(canvas, document):
     canvas.saveState()
-    canvas.setFont("DejaVuSans", 8)
+    canvas.setFont(REGULAR, 8)
     canvas.drawString(20 * mm, 10 * mm, f"{document.title} · page {canvas.getPageNumber()}")
     canvas.restoreState()
