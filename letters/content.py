@@ -11,9 +11,6 @@ translations that help a writer who doesn't read Russian or Belarusian know what
 Everything here passes letters.censor.check_letter with no flag (tests/letters/test_content.py).
 """
 
-KINDS = ("birthday", "holiday", "first_letter", "thinking_of_you", "congratulations")
-LANGUAGES = ("be", "ru", "en")
-
 TEMPLATES = [
     # birthday
     {
@@ -196,8 +193,6 @@ TEMPLATES = [
         ),
     },
 ]
-
-PHRASE_CATEGORIES = ("greeting", "wishes", "everyday", "nature", "books", "closing")
 
 PHRASES = [
     # greeting

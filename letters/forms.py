@@ -5,18 +5,6 @@ from campaign.forms import HoneypotForm, reject_control_characters
 from campaign.models import Person
 from letters.models import KeptLetter, LetterTemplate
 
-KIND_LABELS = {
-    LetterTemplate.Kind.BIRTHDAY: _("Birthday"),
-    LetterTemplate.Kind.HOLIDAY: _("New Year and Christmas"),
-    LetterTemplate.Kind.FIRST_LETTER: _("First letter"),
-    LetterTemplate.Kind.THINKING_OF_YOU: _("Thinking of you"),
-    LetterTemplate.Kind.CONGRATULATIONS: _("Congratulations"),
-}
-LANGUAGE_LABELS = {
-    LetterTemplate.Language.RU: _("Russian"),
-    LetterTemplate.Language.BE: _("Belarusian"),
-    LetterTemplate.Language.EN: _("English — only to read; letters in English are not delivered"),
-}
 SENDER_MAX_CHARS = 300
 
 
@@ -63,8 +51,8 @@ class LetterForm(forms.Form):
 class ComposeForm(LetterForm):
     """The composer: a letter plus the template and language it starts from."""
 
-    kind = forms.ChoiceField(label=_("Kind of letter"), choices=list(KIND_LABELS.items()))
-    language = forms.ChoiceField(label=_("Language of the letter"), choices=list(LANGUAGE_LABELS.items()))
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=LetterTemplate.Kind.choices)
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=LetterTemplate.Language.choices)
 
     field_order = ["person", "kind", "language", "body", "sender", "reply_sheet"]
 

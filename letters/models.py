@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Person
-from letters.content import PHRASE_CATEGORIES
 
 COUNTRY_LINE = "REPUBLIC OF BELARUS"
 CHECK_EVERY = timedelta(days=90)  # an address older than this carries a warning
@@ -85,16 +85,16 @@ class LetterTemplate(models.Model):
     """A starting text. '{name}' in the body becomes the recipient's first name."""
 
     class Kind(models.TextChoices):
-        BIRTHDAY = "birthday", "Birthday"
-        HOLIDAY = "holiday", "New Year and Christmas"
-        FIRST_LETTER = "first_letter", "First letter"
-        THINKING_OF_YOU = "thinking_of_you", "Thinking of you"
-        CONGRATULATIONS = "congratulations", "Congratulations"
+        BIRTHDAY = "birthday", _("Birthday")
+        HOLIDAY = "holiday", _("New Year and Christmas")
+        FIRST_LETTER = "first_letter", _("First letter")
+        THINKING_OF_YOU = "thinking_of_you", _("Thinking of you")
+        CONGRATULATIONS = "congratulations", _("Congratulations")
 
     class Language(models.TextChoices):
-        BE = "be", "Belarusian"
-        RU = "ru", "Russian"
-        EN = "en", "English (to understand; not delivered)"
+        RU = "ru", _("Russian")
+        BE = "be", _("Belarusian")
+        EN = "en", _("English — only to read; letters in English are not delivered")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     language = models.CharField(max_length=2, choices=Language.choices)
@@ -122,9 +122,15 @@ class LetterTemplate(models.Model):
 class Phrase(models.Model):
     """A safe sentence from the phrasebook, in Belarusian and Russian, with its English meaning."""
 
-    category = models.CharField(
-        max_length=20, choices=[(c, c.replace("_", " ").capitalize()) for c in PHRASE_CATEGORIES]
-    )
+    class Category(models.TextChoices):  # in the phrasebook's order
+        GREETING = "greeting", _("Greetings")
+        WISHES = "wishes", _("Wishes")
+        EVERYDAY = "everyday", _("Everyday life")
+        NATURE = "nature", _("Nature and weather")
+        BOOKS = "books", _("Books")
+        CLOSING = "closing", _("Closing lines")
+
+    category = models.CharField(max_length=20, choices=Category.choices)
     text_be = models.CharField("Belarusian", max_length=300)
     text_ru = models.CharField("Russian", max_length=300)
     text_en = models.CharField("English meaning", max_length=300)

@@ -5,7 +5,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,22 +13,11 @@ from campaign.links import read_token
 from campaign.models import Person
 from letters import services
 from letters.censor import check_letter, rules_for_client
-from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
-
-CATEGORY_LABELS = {
-    "greeting": _("Greetings"),
-    "wishes": _("Wishes"),
-    "everyday": _("Everyday life"),
-    "nature": _("Nature and weather"),
-    "books": _("Books"),
-    "closing": _("Closing lines"),
-}
-
 
 def _held(recipients):
     return Person.objects.filter(pk__in=[r.person.pk for r in recipients if r.is_held])
@@ -121,10 +109,8 @@ def _phrasebook():
     groups = {}
     for phrase in Phrase.objects.filter(is_active=True):
         groups.setdefault(phrase.category, []).append(phrase)
-    order = {category: index for index, category in enumerate(PHRASE_CATEGORIES)}
     return [
-        {"label": CATEGORY_LABELS.get(category, category), "phrases": groups[category]}
-        for category in sorted(groups, key=lambda c: order.get(c, len(order)))
+        {"label": category.label, "phrases": groups[category]} for category in Phrase.Category if category in groups
     ]
 
 

@@ -1077,9 +1077,3 @@ PETITION = {
     ),
     "goal": 10000,
 }
-
-CAMPAIGN = {
-    "name": "Free Viasna",
-    "hashtags": ["FreeAles", "FreeViasna"],
-    "tagline": "Ales Bialiatski is free. Now free his colleagues and every political prisoner in Belarus.",
-}

@@ -1,5 +1,5 @@
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import dateformat, formats
 from django.utils.html import format_html
 
@@ -10,23 +10,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def url_if_exists(name, *args):
-    """The URL named `name`, or None while no app provides it (the letters app may not be installed yet)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-@register.simple_tag
 def letter_url(person):
-    """Where to write to `person`: the letters app's composer for them, or its page at their entry; None
-    while the letters app has neither."""
-    for name, suffix in (("letters:compose", f"?person={person.slug}"), ("letters:index", f"#{person.slug}")):
-        url = url_if_exists(name)
-        if url:
-            return url + suffix
-    return None
+    """Where to write to `person`: the composer, with them chosen."""
+    return f"{reverse('letters:compose')}?person={person.slug}"
 
 
 PRECISION_FORMATS = {"day": ("j E Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}

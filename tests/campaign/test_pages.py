@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaign.models import Award, Book, KeyDate, Quotation, Source
-from campaign.templatetags.campaign_tags import letter_url, url_if_exists
 from tests.campaign.builders import add_status, add_timeline, make_person, png_bytes
 from tests.campaign.html_checks import check_page
 
@@ -109,16 +108,7 @@ def test_share_links_carry_the_campaign_hashtags(client, ales):
     assert "url=http%3A%2F%2Ftestserver%2Fen%2Fpeople%2Fales%2F" in html
 
 
-def test_no_letter_link_while_the_letters_app_has_no_url(ales, settings):
-    settings.ROOT_URLCONF = "tests.campaign.urls_without_letters"
-
-    assert url_if_exists("letters:index") is None
-    assert letter_url(ales) is None  # the templates then show no letter link
-
-
-def test_letter_links_once_the_letters_app_has_a_page(client, ales, valiantsin, settings):
-    settings.ROOT_URLCONF = "tests.campaign.urls_with_letters"
-
+def test_letter_links_on_the_profiles_and_the_home_page(client, ales, valiantsin):
     held = client.get("/en/people/valiantsin-stefanovich/").content.decode()
     free = client.get("/en/people/ales/").content.decode()
     home = client.get("/en/").content.decode()
@@ -129,14 +119,6 @@ def test_letter_links_once_the_letters_app_has_a_page(client, ales, valiantsin, 
     assert "?person=ales" not in free
     assert 'href="/en/letters/write/?person=valiantsin-stefanovich"' in free
     assert 'href="/en/letters/"' in home
-
-
-def test_letter_links_go_to_the_letters_page_entry_without_a_composer(client, ales, valiantsin, settings):
-    settings.ROOT_URLCONF = "tests.campaign.urls_with_letters_index"
-
-    held = client.get("/en/people/valiantsin-stefanovich/").content.decode()
-
-    assert 'href="/en/letters/#valiantsin-stefanovich"' in held
 
 
 def test_profile_queries_do_not_grow_with_the_timeline(client, ales, valiantsin, petition):

@@ -1,7 +1,8 @@
 import pytest
 
 from letters.censor import check_letter
-from letters.content import KINDS, LANGUAGES, PHRASE_CATEGORIES, PHRASES, TEMPLATES
+from letters.content import PHRASES, TEMPLATES
+from letters.models import LetterTemplate, Phrase
 
 # The composer fills '{name}' with the first name in the nominative.
 FIRST_NAMES = {"be": "Алесь", "ru": "Алесь", "en": "Ales"}
@@ -13,7 +14,7 @@ def template_id(template):
 
 def test_every_kind_is_there_in_every_language():
     assert sorted((t["kind"], t["language"]) for t in TEMPLATES) == sorted(
-        (kind, language) for kind in KINDS for language in LANGUAGES
+        (kind, language) for kind in LetterTemplate.Kind.values for language in LetterTemplate.Language.values
     )
 
 
@@ -40,7 +41,7 @@ def test_english_templates_raise_only_the_language_flag(template):
 
 def test_phrasebook_has_about_25_phrases_in_known_categories():
     assert 20 <= len(PHRASES) <= 35
-    assert {phrase["category"] for phrase in PHRASES} == set(PHRASE_CATEGORIES)
+    assert {phrase["category"] for phrase in PHRASES} == set(Phrase.Category.values)
     assert all(phrase["be"] and phrase["ru"] and phrase["en"] for phrase in PHRASES)
     assert len({phrase["ru"] for phrase in PHRASES}) == len(PHRASES)
 
