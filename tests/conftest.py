@@ -78,6 +78,54 @@ def sign_data():
     }
 
 
+# --- personas (healthchecks' alice/bob/charlie) --------------------------------------------------------
+
+
+def _staff(username, *, can_export=False, apps=()):
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user(username, f"{username}@example.org", "password", is_staff=True)
+    if can_export:
+        user.user_permissions.add(Permission.objects.get(codename="export_signatures"))
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label__in=apps))
+    return user
+
+
+@pytest.fixture
+def organiser(db):
+    """Alice runs the campaign's petition: she may export signatures."""
+    return _staff("alice", can_export=True)
+
+
+@pytest.fixture
+def second_organiser(db):
+    return _staff("bob", can_export=True)
+
+
+@pytest.fixture
+def staff_without_permission(db):
+    return _staff("charlie")
+
+
+@pytest.fixture
+def profile_editor(db):
+    """Erin edits the people's pages (the campaign app's permissions), and exports nothing."""
+    return _staff("erin", apps=["campaign"])
+
+
+@pytest.fixture
+def letters_keeper(db):
+    """Dana keeps the letters pages (the letters app's permissions) and nothing else."""
+    return _staff("dana", apps=["letters"])
+
+
+@pytest.fixture
+def stranger(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user("mallory", "mallory@example.org", "password")
+
+
 def authenticator(user):
     """The organiser's TOTP device (what `manage.py otp_setup` creates)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice

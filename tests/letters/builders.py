@@ -2,8 +2,9 @@
 
 from datetime import date
 
-from campaign.models import Person, StatusChange
+from campaign.models import StatusChange
 from letters.models import Facility, FacilityAssignment
+from tests.campaign.builders import add_status, make_person
 
 # A made-up facility in the layout the guides give; not a real prison address.
 TEST_FACILITY = {
@@ -16,16 +17,20 @@ TEST_FACILITY = {
 }
 
 
-def make_person(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **names):
-    person = Person.objects.create(
-        slug=slug,
+def make_recipient(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **names):
+    """A person as the letters pages see them: held (unless `status` says otherwise) since 2023."""
+    person = make_person(
+        slug,
         name_latin=names.get("name_latin", slug.replace("-", " ").title()),
         name_be=names.get("name_be", "Марфа Рабкова"),
         name_ru=names.get("name_ru", "Марфа Андреевна Рабкова"),
+        short_name_be="",
+        summary="",
+        detention_start=None,
         sort_order=sort_order,
     )
     if status:
-        StatusChange.objects.create(person=person, status=status, date=date(2023, 1, 1))
+        add_status(person, status, date(2023, 1, 1))
     return person
 
 

@@ -6,13 +6,13 @@ from django.core.exceptions import ValidationError
 from campaign.models import StatusChange
 from letters import services
 from letters.models import COUNTRY_LINE
-from tests.letters.builders import assign, make_facility, make_person
+from tests.letters.builders import assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
 
 
 def test_envelope_follows_the_guides_layout():
-    person = make_person("marfa-rabkova")
+    person = make_recipient("marfa-rabkova")
     facility = make_facility()
     assert services.envelope_lines(person, facility) == [
         "Марфа Андреевна Рабкова",  # full name with patronymic, from name_ru
@@ -41,12 +41,12 @@ def test_a_district_line_goes_after_the_town_and_before_the_country():
 
 
 def test_the_name_falls_back_to_belarusian_when_there_is_no_russian_form():
-    person = make_person("someone", name_ru="", name_be="Наста Лойка")
+    person = make_recipient("someone", name_ru="", name_be="Наста Лойка")
     assert services.envelope_lines(person, make_facility())[0] == "Наста Лойка"
 
 
 def test_without_a_facility_the_envelope_leaves_lines_to_write_by_hand():
-    person = make_person("marfa-rabkova")
+    person = make_recipient("marfa-rabkova")
     lines = services.envelope_lines(person, None)
     assert lines[0] == "Марфа Андреевна Рабкова"
     assert lines[-1] == COUNTRY_LINE
@@ -76,7 +76,7 @@ def test_an_address_not_checked_for_90_days_is_overdue():
 
 
 def test_moving_a_person_keeps_the_history_and_the_newest_is_current():
-    person = make_person("marfa-rabkova")
+    person = make_recipient("marfa-rabkova")
     first, second = make_facility(name="First"), make_facility(name="Second", postcode="220000")
     assign(person, first, since=date(2022, 1, 1))
     assign(person, second, since=date(2024, 6, 1))
@@ -87,10 +87,10 @@ def test_moving_a_person_keeps_the_history_and_the_newest_is_current():
 
 
 def test_free_and_held_are_read_from_the_newest_status():
-    held = make_person("held")
-    freed = make_person("freed")
+    held = make_recipient("held")
+    freed = make_recipient("freed")
     StatusChange.objects.create(person=freed, status=StatusChange.Status.RELEASED, date=date(2025, 12, 13))
-    unknown = make_person("unknown", status=None)
+    unknown = make_recipient("unknown", status=None)
     by_slug = {r.person.slug: r for r in services.recipients()}
     assert by_slug[held.slug].is_held and not by_slug[held.slug].is_free
     assert by_slug[freed.slug].is_free and not by_slug[freed.slug].is_held
@@ -99,8 +99,8 @@ def test_free_and_held_are_read_from_the_newest_status():
 
 def test_the_suggestion_is_the_held_person_with_an_address_and_the_fewest_letters():
     facility = make_facility()
-    many, few, no_address = make_person("many"), make_person("few"), make_person("no-address")
-    freed = make_person("freed", status=StatusChange.Status.DEPORTED)
+    many, few, no_address = make_recipient("many"), make_recipient("few"), make_recipient("no-address")
+    freed = make_recipient("freed", status=StatusChange.Status.DEPORTED)
     for person in (many, few):
         assign(person, facility)
     for _ in range(3):
@@ -115,7 +115,7 @@ def test_the_suggestion_is_the_held_person_with_an_address_and_the_fewest_letter
 
 
 def test_first_name_for_the_greeting_in_each_language():
-    person = make_person("nasta", name_latin="Nasta Loika", name_be="Наста Лойка", name_ru="Анастасия Лойко")
+    person = make_recipient("nasta", name_latin="Nasta Loika", name_be="Наста Лойка", name_ru="Анастасия Лойко")
     assert services.first_name(person, "be") == "Наста"
     assert services.first_name(person, "ru") == "Анастасия"
     assert services.first_name(person, "en") == "Nasta"

@@ -3,36 +3,32 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from letters.models import FacilityAssignment
 from letters.seeding import seed as seed_letters
-from tests.letters.builders import TEST_FACILITY, assign, make_facility, make_person
+from tests.letters.builders import TEST_FACILITY, assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser(client):
-    """Staff who keep the letters pages: the letters app's permissions and no others."""
-    user = User.objects.create_user("dana", "dana@example.org", "a-long-test-password", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="letters"))
-    client.force_login(user)
+def organiser(client, letters_keeper):
+    client.force_login(letters_keeper)
     return client
 
 
 @pytest.mark.parametrize("model", ["facility", "facilityassignment", "lettertemplate", "phrase", "letterreport"])
 def test_admin_pages_open(organiser, model):
     seed_letters()
-    assign(make_person("marfa-rabkova"), make_facility())
+    assign(make_recipient("marfa-rabkova"), make_facility())
     assert organiser.get(reverse(f"admin:letters_{model}_changelist")).status_code == 200
     if model != "letterreport":
         assert organiser.get(reverse(f"admin:letters_{model}_add")).status_code == 200
 
 
 def test_an_organiser_moves_a_person_and_the_history_stays(organiser):
-    person = make_person("marfa-rabkova")
+    person = make_recipient("marfa-rabkova")
     old = make_facility(name="Old")
     assign(person, old, since=date(2022, 1, 1))
     new = make_facility(name="New", postcode="220001")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from campaign.models import StatusChange
 from letters.models import Facility, KeptLetter, LetterReport, LetterTemplate, Phrase
 from letters.seeding import seed as seed_letters
-from tests.letters.builders import assign, make_facility, make_person
+from tests.letters.builders import assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ CLEAN_BODY = "Здравствуйте, Марфа!\n\nУ нас всё хоро
 @pytest.fixture
 def marfa():
     seed_letters()
-    person = make_person("marfa-rabkova", name_latin="Marfa Rabkova")
+    person = make_recipient("marfa-rabkova", name_latin="Marfa Rabkova")
     assign(person, make_facility())
     return person
 
@@ -50,7 +50,7 @@ def pdf_text(pdf):
 
 
 def test_index_lists_held_people_first_with_counts_and_free_ones_as_free(client, marfa):
-    freed = make_person("ales-bialiatski", name_latin="Ales Bialiatski", sort_order=1)
+    freed = make_recipient("ales-bialiatski", name_latin="Ales Bialiatski", sort_order=1)
     StatusChange.objects.create(person=freed, status=StatusChange.Status.DEPORTED, date=date(2025, 12, 13))
     response = client.get(reverse("letters:index"))
     html = response.content.decode()
@@ -72,7 +72,7 @@ def test_composer_preselects_the_suggested_person_and_renders_the_live_check(cli
 
 
 def test_a_free_person_is_shown_as_free_with_colleagues_suggested(client, marfa):
-    freed = make_person("ales-bialiatski", name_latin="Ales Bialiatski")
+    freed = make_recipient("ales-bialiatski", name_latin="Ales Bialiatski")
     StatusChange.objects.create(person=freed, status=StatusChange.Status.RELEASED, date=date(2025, 12, 13))
     response = client.get(COMPOSE, {"person": freed.slug})
     html = response.content.decode()
@@ -133,7 +133,7 @@ def test_an_empty_letter_is_not_ready(client, marfa):
 
 
 def test_a_free_person_cannot_be_chosen(client, marfa):
-    freed = make_person("freed", status=StatusChange.Status.RELEASED)
+    freed = make_recipient("freed", status=StatusChange.Status.RELEASED)
     response = client.post(COMPOSE, letter(freed, action="ready"))
     assert response.status_code == 400
 
@@ -182,7 +182,7 @@ def test_reports_count_per_person_and_are_rate_limited_per_ip(client, marfa, mon
 
 def test_a_report_needs_a_post_and_a_held_person(client, marfa):
     assert client.get(reverse("letters:report")).status_code == 405
-    freed = make_person("freed", status=StatusChange.Status.RELEASED)
+    freed = make_recipient("freed", status=StatusChange.Status.RELEASED)
     client.post(reverse("letters:report"), {"person": freed.pk})
     assert LetterReport.objects.count() == 0
 

@@ -9,7 +9,7 @@ import pytest
 
 from letters.models import KeptLetter
 from letters.seeding import seed as seed_letters
-from tests.letters.builders import assign, make_facility, make_person
+from tests.letters.builders import assign, make_facility, make_recipient
 
 ADDRESS = ["Марфа Андреевна Рабкова", "ИК №99", "ул. Тестовая, 1", "210000, г. Витебск", "REPUBLIC OF BELARUS"]
 
@@ -17,7 +17,7 @@ ADDRESS = ["Марфа Андреевна Рабкова", "ИК №99", "ул. 
 @pytest.mark.browser
 def test_compose_check_and_download_the_pdf(services, browser, live_server, tmp_path):
     seed_letters()
-    marfa = make_person("marfa-rabkova", name_latin="Marfa Rabkova")
+    marfa = make_recipient("marfa-rabkova", name_latin="Marfa Rabkova")
     assign(marfa, make_facility())
 
     page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
@@ -80,7 +80,7 @@ def test_compose_check_and_download_the_pdf(services, browser, live_server, tmp_
 @pytest.mark.browser
 def test_replacing_a_draft_with_a_template_asks_first(services, browser, live_server):
     seed_letters()
-    assign(make_person("marfa-rabkova", name_latin="Marfa Rabkova"), make_facility())
+    assign(make_recipient("marfa-rabkova", name_latin="Marfa Rabkova"), make_facility())
     page = browser.new_page()
     page.goto(live_server.url + "/en/letters/write/")
     page.locator("#id_body").fill("Мой черновик.")

@@ -13,7 +13,7 @@ from campaign.seeding import _seed_key_dates
 from letters import services
 from letters.models import ReminderSent, ReminderSubscription
 from letters.tasks import send_reminders
-from tests.letters.builders import make_person
+from tests.letters.builders import make_recipient
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_the_task_is_on_the_beat_schedule():
 
 
 def test_occasions_include_the_key_dates_and_held_peoples_birthdays():
-    held = make_person("held", name_latin="Nasta Loika")
+    held = make_recipient("held", name_latin="Nasta Loika")
     held.birth_date = date(1990, 5, 20)
     held.save()
     found = services.occasions_between(date(2026, 5, 14), date(2026, 5, 21))
@@ -198,7 +198,7 @@ def test_a_reminder_arrives_in_the_language_the_subscriber_used(client, django_c
     from campaign.models import KeyDate
 
     KeyDate.objects.filter(month=5, day=21).update(title_be="Дзень палітвязняў Беларусі")
-    held = make_person("held", name_latin="Nasta Loika", name_be="Наста Лойка")
+    held = make_recipient("held", name_latin="Nasta Loika", name_be="Наста Лойка")
     held.birth_date = date(1990, 5, 20)
     held.save()
     with django_capture_on_commit_callbacks(execute=True):
