@@ -4,7 +4,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +15,7 @@ from django.urls import reverse
 from campaign.celery import app as celery_app
 from petitions.models import ExportJob
 from tests.conftest import verified_login
+from tests.journeys import wait_until
 from tests.petitions.conftest import make_signature
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,15 +45,6 @@ def export_worker(services, transactional_db, settings, tmp_path):
     log.close()
 
 
-def wait_for(predicate, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 @pytest.mark.django_db(transaction=True)
 def test_an_xlsx_export_is_written_by_a_real_worker(client, export_worker, petition, organiser):
     for name in ("Алесь", "Aleś", "عليس", "✊🏽"):
@@ -64,7 +55,10 @@ def test_an_xlsx_export_is_written_by_a_real_worker(client, export_worker, petit
     )
     assert response.status_code == 302
     job = ExportJob.objects.get()
-    assert wait_for(lambda: ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.DONE), "the worker did not run"
+    done = lambda: ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.DONE  # noqa: E731
+    assert wait_until(done, timeout=60), "the worker did not run"
+        "the worker did not run"
+    )
     job.refresh_from_db()
     assert job.rows_done == 4 and job.file_name.endswith(".xlsx")
     assert (Path(settings.EXPORT_ROOT) / job.file_name).exists()
