@@ -57,8 +57,6 @@ def test_an_xlsx_export_is_written_by_a_real_worker(client, export_worker, petit
     job = ExportJob.objects.get()
     done = lambda: ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.DONE  # noqa: E731
     assert wait_until(done, timeout=60), "the worker did not run"
-        "the worker did not run"
-    )
     job.refresh_from_db()
     assert job.rows_done == 4 and job.file_name.endswith(".xlsx")
     assert (Path(settings.EXPORT_ROOT) / job.file_name).exists()
