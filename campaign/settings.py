@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     # Before the admin: it patches the admin's forms for the translated content fields.
     "modeltranslation",
     "campaign.admin_config.CampaignAdminConfig",
+    # Before auth: its createsuperuser checks a password given with --noinput too.
+    "campaign",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,7 +46,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
-    "campaign",
     "petitions",
     "letters",
 ]
