@@ -126,6 +126,11 @@ CELERY_BEAT_SCHEDULE = {
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
 
+# Updates to supporters go out in a batch every this many seconds, each batch the organisers' rate
+# per minute (scaled); the sweep enqueues the next batch of an update whose task was lost.
+UPDATE_BATCH_SECONDS = env.int("UPDATE_BATCH_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE["resume-updates"] = {"task": "petitions.tasks.resume_updates", "schedule": 60.0}
+
 # Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.
 CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminders", "schedule": 6 * 3600.0}
 
