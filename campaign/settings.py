@@ -127,8 +127,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Updates to supporters go out in a batch every this many seconds, each batch the organisers' rate
-# per minute (scaled); the sweep enqueues the next batch of an update whose task was lost.
-UPDATE_BATCH_SECONDS = env.int("UPDATE_BATCH_SECONDS", default=60)
+# per minute (scaled); the sweep enqueues the next batch of an update whose task was lost. 0 sends
+# everything at once: the embedded default, where tasks run in-process and mail is only printed.
+UPDATE_BATCH_SECONDS = env.int("UPDATE_BATCH_SECONDS", default=60 if REDIS_URL else 0)
 CELERY_BEAT_SCHEDULE["resume-updates"] = {"task": "petitions.tasks.resume_updates", "schedule": 60.0}
 
 # Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.

@@ -143,18 +143,13 @@ class PetitionUpdateAdmin(TranslationAdmin):
 
     list_display = ["subject", "petition", "status", "recipients", "sent_by", "started_at"]
     list_filter = ["status", "petition"]
-    fields = ["petition", "subject", "body", "per_minute"]
+    readonly_fields = ["status", "recipients", "sent_by", "started_at", "finished_at"]
+    fields = ["petition", "subject", "body", "per_minute", *readonly_fields]
     change_form_template = "admin/petitions/petitionupdate/change_form.html"
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status != PetitionUpdate.Status.DRAFT:
-            return [*self.fields, "status", "recipients", "sent_by", "started_at", "finished_at"]
-        return []
-
-    def get_fields(self, request, obj=None):
-        if obj is not None and obj.status != PetitionUpdate.Status.DRAFT:
-            return [*self.fields, "status", "recipients", "sent_by", "started_at", "finished_at"]
-        return super().get_fields(request, obj)
+    def has_change_permission(self, request, obj=None):
+        draft = obj is None or obj.status == PetitionUpdate.Status.DRAFT
+        return draft and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         draft = obj is None or obj.status == PetitionUpdate.Status.DRAFT

@@ -427,13 +427,16 @@ def update_send_batch(*, update_id):
         )
         if update is None:
             return 0
-        if update.last_batch_at and now < update.last_batch_at + datetime.timedelta(seconds=interval) - BATCH_TOLERANCE:
+        next_due = update.last_batch_at and update.last_batch_at + datetime.timedelta(seconds=interval)
+        if interval and next_due and now < next_due - BATCH_TOLERANCE:
             return 0  # a duplicate task: this batch's time has not come
-        size = max(1, update.per_minute * interval // 60)
+        # No interval (the embedded default: no worker, mail printed): everyone at once, no spacing.
+        size = max(1, update.per_minute * interval // 60) if interval else None
+        spacing = 60 / update.per_minute if interval else 0
         done = UpdateDelivery.objects.filter(update=update).values("signature_id")
         batch = list(update_recipients(update).exclude(pk__in=done).order_by("pk")[:size])
         for n, signature in enumerate(batch):
-            send_after = now + datetime.timedelta(seconds=n * 60 / update.per_minute)
+            send_after = now + datetime.timedelta(seconds=n * spacing)
             with translation.override(signature.language):
                 context = _update_context(update, signature)
                 email = email_queue(
@@ -446,7 +449,7 @@ def update_send_batch(*, update_id):
                 )
             UpdateDelivery.objects.create(update=update, signature=signature, email=email, language=signature.language)
         update.last_batch_at = now
-        if len(batch) < size:
+        if size is None or len(batch) < size:
             update.status, update.finished_at = PetitionUpdate.Status.DONE, now
         update.save(update_fields=["last_batch_at", "status", "finished_at"])
         if update.status == PetitionUpdate.Status.SENDING:
@@ -460,7 +463,7 @@ def updates_resume():
     run twice: a batch that comes too early does nothing."""
     from petitions.tasks import send_update_batch
 
-    stale = timezone.now() - datetime.timedelta(seconds=BATCH_LOST_AFTER * settings.UPDATE_BATCH_SECONDS)
+    stale = timezone.now() - datetime.timedelta(seconds=BATCH_LOST_AFTER * max(settings.UPDATE_BATCH_SECONDS, 20))
     sending = PetitionUpdate.objects.filter(status=PetitionUpdate.Status.SENDING)
     lost = sending.filter(Q(last_batch_at__lt=stale) | Q(last_batch_at__isnull=True, started_at__lt=stale))
     ids = list(lost.values_list("pk", flat=True))
