@@ -106,6 +106,9 @@ class CampaignAdminSite(admin.AdminSite):
             )
         context = {
             **self.each_context(request),
+            # Nothing else of the admin opens before the authenticator is set up: no menu to it either.
+            "available_apps": [],
+            "is_nav_sidebar_enabled": False,
             "title": gettext("Set up your authenticator"),
             "form": form,
             "qr_svg": second_factor.qr_svg(device),
