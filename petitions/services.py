@@ -353,9 +353,16 @@ def _update_context(update, signature):
         "petition": update.petition,
         "signature": signature,
         "petition_url": absolute_url(update.petition.get_absolute_url()),
-        "stop_url": stop_updates_url(signature) if signature.pk else absolute_url("/"),
-        "withdraw_url": _token_url("petitions:withdraw", signature, salt=WITHDRAW_SALT) if signature.pk else "",
+        # A preview or a test has no signer: its links show where each signer's own link goes.
+        "stop_url": stop_updates_url(signature) if signature.pk else _sample_url("petitions:stop_updates"),
+        "withdraw_url": _token_url("petitions:withdraw", signature, salt=WITHDRAW_SALT)
+        if signature.pk
+        else _sample_url("petitions:withdraw"),
     }
+
+
+def _sample_url(name):
+    return absolute_url(reverse(name, args=["signers-own-link"]))
 
 
 def _unsubscribe_headers(stop_url):
