@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import logout as auth_logout
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -90,6 +91,9 @@ class CampaignAdminSite(admin.AdminSite):
             return redirect(reverse("admin:login", current_app=self.name))
         if user.is_verified() or user_has_device(user, confirmed=True):
             return redirect(reverse("admin:index", current_app=self.name))
+        if request.method == "POST" and "log_out" in request.POST:  # the admin's own log out is not open yet
+            auth_logout(request)
+            return redirect(reverse("admin:login", current_app=self.name))
         device = second_factor.device_pending(user=user)
         form = EnrolForm(request.POST or None)
         if request.method == "POST" and form.is_valid():

@@ -67,6 +67,12 @@ def test_an_organiser_without_an_authenticator_is_taken_to_set_one_up(client, al
     assert response.status_code == 302 and client.get("/en/admin/").status_code == 200
 
 
+def test_an_organiser_can_log_out_instead_of_setting_one_up(client, alice):
+    client.post(LOGIN, {"username": "alice", "password": PASSWORD, "otp_token": ""})
+    assert client.post(ENROL, {"log_out": "1"})["Location"] == LOGIN
+    assert client.get(ENROL)["Location"].startswith(LOGIN)
+
+
 def test_the_enrolment_page_is_only_for_organisers_without_one(client, alice):
     assert client.get(ENROL)["Location"].startswith(LOGIN)
     verified_login(client, alice)
