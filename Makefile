@@ -3,8 +3,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make run PORT=8001` when 8000 is taken; links in emails follow the port unless SITE_URL is set.
+PORT ?= 8000
+RUN_SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 
-.PHONY: run test lint format worker beat bench migrate seed clean
+.PHONY: run port-free test lint format worker beat bench migrate seed clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -12,17 +15,37 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+# The port is checked first, so a taken one is reported before minutes of installing.
+run: port-free $(STAMP)
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_campaign
+	SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py seed_campaign
 	@echo
-	@echo "Site: http://127.0.0.1:8000  (mail is printed here and kept in var/mail/)"
-	@echo "Organiser account: $(BIN)/python manage.py createsuperuser, then"
-	@echo "  $(BIN)/python manage.py otp_setup <username>   (organisers who can export sign in with an authenticator code)"
-	@echo "  and open http://127.0.0.1:8000/en/admin/"
+	@echo "Site: http://127.0.0.1:$(PORT)  (mail is printed here and kept in var/mail/)"
+	@echo "Organiser account: $(BIN)/python manage.py createsuperuser, then open http://127.0.0.1:$(PORT)/en/admin/"
+	@echo "  and sign in: organisers who can export set up an authenticator app on the next page."
 	@echo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+port-free:
+	@python3 -c "$$PORT_CHECK" "$(PORT)"
+
+define PORT_CHECK
+import socket, sys
+try:
+    port = int(sys.argv[1])
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as runserver does
+        sock.bind(("127.0.0.1", port))
+except ValueError:
+    sys.exit(f"PORT={sys.argv[1]} is not a port number: try  make run PORT=8001")
+except OSError:
+    sys.exit(
+        f"Port {port} on 127.0.0.1 is taken (another 'make run' or server still running?).\n"
+        f"Stop that server, or use another port:  make run PORT={port + 1}"
+    )
+endef
+export PORT_CHECK
 
 test: $(STAMP)
 	$(BIN)/python manage.py compile_translations

@@ -1,9 +1,14 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin  # registers the User admin that is replaced below
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from campaign import services
+from campaign import second_factor, services
 from campaign.models import (
     Award,
     Book,
@@ -165,3 +170,33 @@ class StatusChangeAdmin(TranslationAdmin):
 class KeyDateAdmin(TranslationAdmin):
     list_display = ["title", "day", "month"]
     fields = ["day", "month", "title", "text"]
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class OrganiserAdmin(UserAdmin):
+    """Users, with whether each has set up an authenticator, and a reset for a lost one."""
+
+    list_display = [*UserAdmin.list_display, "has_second_factor"]
+    actions = ["reset_second_factor"]
+
+    @admin.display(boolean=True, description=_("Authenticator"))
+    def has_second_factor(self, user):
+        return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.has_perm(second_factor.RESET_PERMISSION)
+
+    @admin.action(description=_("Reset the second factor (lost phone)"), permissions=["reset_second_factor"])
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor.device_reset(actor=request.user, user=user)
+        count = len(queryset)
+        message = ngettext(
+            "Reset for %(count)d organiser: they set up a new authenticator at their next sign-in.",
+            "Reset for %(count)d organisers: they set up a new authenticator at their next sign-in.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -1,34 +1,54 @@
 """The organisers' admin: login attempts throttled, and a second factor (TOTP) for anyone who can
 export signatures — they hold the supporters' names and emails."""
 
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import logout as auth_logout
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from campaign import limits
+from campaign import limits, second_factor
+from campaign.second_factor import EXPORT_PERMISSION, user_needs_enrolment, user_requires_otp
 
-EXPORT_PERMISSION = "petitions.export_signatures"
-
-
-def user_requires_otp(user):
-    return user.is_active and user.has_perm(EXPORT_PERMISSION)
+__all__ = ["EXPORT_PERMISSION", "CampaignAdminSite", "user_requires_otp"]
 
 
 class OrganiserLoginForm(OTPAdminAuthenticationForm):
-    """Password, plus the authenticator code for organisers who need one or have set one up."""
+    """Password, plus the authenticator code for organisers who need one or have set one up.
+
+    An organiser who needs one and has none yet signs in with the password and is taken to the
+    enrolment page, where nothing else of the admin is reachable until a first code confirms it.
+    """
 
     def clean_otp(self, user):
-        if user is not None and not user_requires_otp(user) and not user_has_device(user, confirmed=True):
+        if user is not None and not user_has_device(user, confirmed=True):
             return
         super().clean_otp(user)
 
     def _chosen_device(self, user):
-        # Each organiser has one authenticator (manage.py otp_setup), so the form asks for no choice.
+        # Each organiser has one authenticator, so the form asks for no choice.
         chosen = super()._chosen_device(user)
         return chosen or TOTPDevice.objects.devices_for_user(user, confirmed=True).select_for_update().first()
+
+
+class EnrolForm(forms.Form):
+    otp_token = forms.CharField(
+        label=_("Code from the app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
 
 
 class CampaignAdminSite(admin.AdminSite):
@@ -42,10 +62,63 @@ class CampaignAdminSite(admin.AdminSite):
         user = request.user
         return super().has_permission(request) and (user.is_verified() or not user_requires_otp(user))
 
+    def get_urls(self):
+        return [path("second-factor/", self.enrol_view, name="otp_enrol"), *super().get_urls()]
+
     def login(self, request, extra_context=None):
         if request.method == "POST" and not self._login_allowed(request):
             return TemplateResponse(request, "admin/login_throttled.html", status=429)
-        return super().login(request, extra_context)
+        if user_needs_enrolment(request.user):
+            return self._to_enrolment(request)
+        response = super().login(request, extra_context)
+        if request.method == "POST" and user_needs_enrolment(request.user):
+            return self._to_enrolment(request)
+        return response
+
+    def _to_enrolment(self, request):
+        url = reverse("admin:otp_enrol", current_app=self.name)
+        next_url = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            url += "?" + REDIRECT_FIELD_NAME + "=" + next_url
+        return redirect(url)
+
+    @method_decorator(never_cache)
+    def enrol_view(self, request):
+        """Set up the authenticator: scan the QR code (or type the key), confirm with a first code."""
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            return redirect(reverse("admin:login", current_app=self.name))
+        if user.is_verified() or user_has_device(user, confirmed=True):
+            return redirect(reverse("admin:index", current_app=self.name))
+        if request.method == "POST" and "log_out" in request.POST:  # the admin's own log out is not open yet
+            auth_logout(request)
+            return redirect(reverse("admin:login", current_app=self.name))
+        device = second_factor.device_pending(user=user)
+        form = EnrolForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            token = form.cleaned_data["otp_token"].strip().replace(" ", "")
+            if second_factor.device_confirm(user=user, device=device, token=token):
+                otp_login(request, device)
+                messages.success(request, gettext("Your authenticator is set up. Sign in with its code from now on."))
+                next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+                if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                    next_url = reverse("admin:index", current_app=self.name)
+                return redirect(next_url)
+            form.add_error(
+                "otp_token", gettext("That code is not right. Check the phone's clock and try the newest code.")
+            )
+        context = {
+            **self.each_context(request),
+            # Nothing else of the admin opens before the authenticator is set up: no menu to it either.
+            "available_apps": [],
+            "is_nav_sidebar_enabled": False,
+            "title": gettext("Set up your authenticator"),
+            "form": form,
+            "qr_svg": second_factor.qr_svg(device),
+            "key": second_factor.base32_key(device),
+            "issuer": settings.OTP_TOTP_ISSUER,
+        }
+        return TemplateResponse(request, "admin/otp/enrol.html", context)
 
     @staticmethod
     def _login_allowed(request):

@@ -29,18 +29,32 @@ SWEEP_GRACE = timedelta(minutes=2)
 CLOCK_TOLERANCE = timedelta(seconds=5)
 
 
-def email_queue(*, to, template, context, kind=None):
-    """Render `template` for `to` and add it to the outbox; the task is enqueued after commit."""
+def email_render(*, template, context):
+    """The subject, text and HTML of an email, as `email_queue` would send them (and previews show them)."""
     context = {"SITE_URL": settings.SITE_URL, **context}
     subject = render_to_string(f"emails/{template}-subject.txt", context)
+    return {
+        "subject": " ".join(subject.split()),
+        "body_text": render_to_string(f"emails/{template}-body.txt", context),
+        "body_html": render_to_string(f"emails/{template}-body.html", context),
+    }
+
+
+def email_queue(*, to, template, context, kind=None, headers=None, send_after=None):
+    """Render `template` for `to` and add it to the outbox; the task is enqueued after commit.
+
+    `send_after` holds the email back until then (updates to supporters go out at a set rate).
+    """
+    now = timezone.now()
+    send_after = max(send_after or now, now)
     email = OutgoingEmail.objects.create(
         kind=kind or template,
         to=to,
-        subject=" ".join(subject.split()),
-        body_text=render_to_string(f"emails/{template}-body.txt", context),
-        body_html=render_to_string(f"emails/{template}-body.html", context),
+        headers=headers or {},
+        next_attempt_at=send_after,
+        **email_render(template=template, context=context),
     )
-    send_outgoing_email.enqueue_after_commit(email.pk)
+    send_outgoing_email.enqueue_after_commit(email.pk, countdown=(send_after - now).total_seconds())
     return email
 
 
@@ -83,7 +97,7 @@ def _send(email):
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={"Auto-Submitted": "auto-generated", **email.headers},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

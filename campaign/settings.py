@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     # Before the admin: it patches the admin's forms for the translated content fields.
     "modeltranslation",
     "campaign.admin_config.CampaignAdminConfig",
+    # Before auth: its createsuperuser checks a password given with --noinput too.
+    "campaign",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,7 +46,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
-    "campaign",
     "petitions",
     "letters",
 ]
@@ -124,6 +125,12 @@ CELERY_BEAT_SCHEDULE = {
     "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
+
+# Updates to supporters go out in a batch every this many seconds, each batch the organisers' rate
+# per minute (scaled); the sweep enqueues the next batch of an update whose task was lost. 0 sends
+# everything at once: the embedded default, where tasks run in-process and mail is only printed.
+UPDATE_BATCH_SECONDS = env.int("UPDATE_BATCH_SECONDS", default=60 if REDIS_URL else 0)
+CELERY_BEAT_SCHEDULE["resume-updates"] = {"task": "petitions.tasks.resume_updates", "schedule": 60.0}
 
 # Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.
 CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminders", "schedule": 6 * 3600.0}

@@ -80,6 +80,7 @@ def _compose_post(request, recipients, people):
     data = form.cleaned_data
 
     if phrase_id or action == "template":
+        phrase = None
         if phrase_id:
             phrase = Phrase.objects.filter(pk=phrase_id if phrase_id.isdigit() else 0, is_active=True).first()
             body = _append(data["body"], phrase.text(data["language"]) if phrase else "")
@@ -89,7 +90,10 @@ def _compose_post(request, recipients, people):
             ).first()
             body = template.render(name=services.first_name(data["person"], data["language"])) if template else ""
         fresh = ComposeForm(initial={**data, "person": data["person"].pk, "body": body}, people=people)
-        return _render_compose(request, fresh, recipients, flags=check_letter(body))
+        # Back where the writer was: the page opens at the phrase's group (the button's formaction has
+        # its anchor), with that group open.
+        open_group = phrase.category if phrase else None
+        return _render_compose(request, fresh, recipients, flags=check_letter(body), open_group=open_group)
 
     flags = check_letter(data["body"])
     if action == "edit" or (flags and action != "ready_anyway") or not ready:
@@ -98,19 +102,28 @@ def _compose_post(request, recipients, people):
 
 
 def _append(body, text):
+    """Without JavaScript there is no cursor to go by: the line goes at the end, on a line of its own."""
     if not text:
         return body
-    if body and not body.endswith(("\n", " ")):
-        body += " "
+    body = body.rstrip(" ")
+    if body and not body.endswith("\n"):
+        body += "\n"
     return body + text
 
 
-def _phrasebook():
+def _phrasebook(open_group=None):
     groups = {}
     for phrase in Phrase.objects.filter(is_active=True):
         groups.setdefault(phrase.category, []).append(phrase)
+    present = [category for category in Phrase.Category if category in groups]
     return [
-        {"label": category.label, "phrases": groups[category]} for category in Phrase.Category if category in groups
+        {
+            "category": category,
+            "label": category.label,
+            "phrases": groups[category],
+            "open": category == open_group or (open_group is None and index < 2),
+        }
+        for index, category in enumerate(present)
     ]
 
 
@@ -128,7 +141,7 @@ def _distinct(flags):
     return unique
 
 
-def _render_compose(request, form, recipients, *, flags=(), checked=False, freed=None, status=200):
+def _render_compose(request, form, recipients, *, flags=(), checked=False, freed=None, status=200, open_group=None):
     language = form["language"].value() or LetterTemplate.Language.RU
     kind = form["kind"].value() or LetterTemplate.Kind.FIRST_LETTER
     context = {
@@ -137,7 +150,7 @@ def _render_compose(request, form, recipients, *, flags=(), checked=False, freed
         "suggestion": services.suggested_recipient(recipients),
         "freed": freed,
         "colleagues": [r for r in recipients if r.is_held] if freed else [],
-        "phrasebook": _phrasebook(),
+        "phrasebook": _phrasebook(open_group),
         "language": language,
         "english_template": _english_template(kind) if language != LetterTemplate.Language.EN else None,
         "flags": _distinct(flags),
@@ -188,8 +201,10 @@ def letter_pdf(request):
 # --- 'I sent a letter' ------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report(request):
+    if request.method == "GET":  # a bookmarked or reloaded address: the letters page, where reports are made
+        return redirect("letters:index")
     form = ReportForm(request.POST, people=_held(services.recipients()))
     if not form.is_valid():
         return redirect("letters:index")
@@ -209,16 +224,18 @@ def report(request):
 # --- kept copies ------------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def keep(request):
+    if request.method == "GET":
+        return redirect("letters:compose")
     form = LetterForm(request.POST, people=_held(services.recipients()))
     if not form.is_valid():
         return redirect("letters:compose")
     if not limits.kept_letter_from_network(request):
         return render(request, "letters/kept_limit.html", status=429)
     token = services.kept_letter_create(person=form.cleaned_data["person"], body=form.cleaned_data["body"])
-    link = request.build_absolute_uri(reverse("letters:kept", args=[token]))
-    return render(request, "letters/kept_created.html", {"link": link, "token": token})
+    # Post/redirect/get: reloading or going back never offers to send the form again.
+    return redirect(reverse("letters:kept", args=[token]) + "?new=1")
 
 
 @never_cache
@@ -230,14 +247,18 @@ def kept(request, token):
     letter = services.kept_letter_get(token=token)
     if letter is None:
         return render(request, "letters/kept_missing.html", status=404)
-    return render(request, "letters/kept.html", {"letter": letter, "token": token})
+    link = request.build_absolute_uri(reverse("letters:kept", args=[token]))
+    context = {"letter": letter, "token": token, "link": link, "new": "new" in request.GET}
+    return render(request, "letters/kept.html", context)
 
 
 # --- reminders --------------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reminders_subscribe(request):
+    if request.method == "GET":  # the form is on the letters page
+        return redirect(reverse("letters:index") + "#reminders")
     form = ReminderForm(request.POST)
     if not form.is_valid():
         return _render_index(request, services.recipients(), form, status=400)

@@ -1,12 +1,24 @@
-from django.contrib import admin
+from csp.decorators import csp_update
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
-from petitions import admin_views
+from petitions import admin_views, updates
 from petitions.admin_views import EXPORT_PERMISSION
-from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, Signature
+from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, PetitionUpdate, Signature
+
+SEND_UPDATE_PERMISSION = "petitions.send_petitionupdate"
 
 
 class MilestoneInline(admin.TabularInline):
@@ -50,7 +62,7 @@ class SignatureAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         "petition",
-        "country",
+        ("country", CountryFilter),  # only the countries that occur, not all 250
         "show_publicly",
         "keep_informed",
         ("created_at", admin.DateFieldListFilter),
@@ -122,3 +134,106 @@ class ExportJobAdmin(ReadOnlyAdmin):
         if job.status != ExportJob.Status.DONE or job.expires_at <= timezone.now():
             return "—"
         return format_html('<a href="{}">Download</a>', reverse("admin:petitions_exportjob_download", args=[job.pk]))
+
+
+@admin.register(PetitionUpdate)
+class PetitionUpdateAdmin(TranslationAdmin):
+    """Write an update per language, preview it as each language's signers get it, send a test to
+    yourself, then send it. Once sending has begun the update can no longer be changed."""
+
+    list_display = ["subject", "petition", "status", "recipients", "sent_by", "started_at"]
+    list_filter = ["status", "petition"]
+    readonly_fields = ["status", "recipients", "sent_by", "started_at", "finished_at"]
+    fields = ["petition", "subject", "body", "per_minute", *readonly_fields]
+    change_form_template = "admin/petitions/petitionupdate/change_form.html"
+
+    def has_change_permission(self, request, obj=None):
+        draft = obj is None or obj.status == PetitionUpdate.Status.DRAFT
+        return draft and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        draft = obj is None or obj.status == PetitionUpdate.Status.DRAFT
+        return draft and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:update_id>/preview/", view(self.preview_view), name="petitions_petitionupdate_preview"),
+            path(
+                "<int:update_id>/preview/<str:language>.html",
+                view(self.preview_html_view),
+                name="petitions_petitionupdate_preview_html",
+            ),
+            path("<int:update_id>/test/", view(self.test_view), name="petitions_petitionupdate_test"),
+            path("<int:update_id>/send/", view(self.send_view), name="petitions_petitionupdate_send"),
+        ] + super().get_urls()
+
+    def _update(self, request, update_id, *, permission=None):
+        update = get_object_or_404(PetitionUpdate.objects.select_related("petition"), pk=update_id)
+        if not self.has_view_or_change_permission(request, update) or (
+            permission and not request.user.has_perm(permission)
+        ):
+            raise PermissionDenied
+        return update
+
+    def _render(self, request, template, context):
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, **context}
+        return TemplateResponse(request, template, context)
+
+    def preview_view(self, request, update_id):
+        update = self._update(request, update_id)
+        previews = [
+            {"code": code, "name": name, **updates.update_preview(update=update, language=code)}
+            for code, name in settings.LANGUAGES
+        ]
+        context = {"title": f"Preview: {update}", "update": update, "previews": previews}
+        context["languages"] = settings.LANGUAGES
+        return self._render(request, "admin/petitions/petitionupdate/preview.html", context)
+
+    @method_decorator(csp_update({"style-src": ["'unsafe-inline'"]}))  # an email's HTML styles itself inline
+    def preview_html_view(self, request, update_id, language):
+        update = self._update(request, update_id)
+        if language not in dict(settings.LANGUAGES):
+            raise Http404
+        return HttpResponse(updates.update_preview(update=update, language=language)["body_html"])
+
+    @method_decorator(require_POST)
+    def test_view(self, request, update_id):
+        update = self._update(request, update_id)
+        language = request.POST.get("language", "")
+        if language not in dict(settings.LANGUAGES):
+            return HttpResponseBadRequest("Choose one of the site's languages.")
+        try:
+            updates.update_send_test(update=update, user=request.user, language=language)
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            name = dict(settings.LANGUAGES)[language]
+            messages.success(request, f"A test in {name} is on its way to {request.user.email}.")
+        return redirect("admin:petitions_petitionupdate_preview", update.pk)
+
+    def send_view(self, request, update_id):
+        update = self._update(request, update_id, permission=SEND_UPDATE_PERMISSION)
+        if update.status != PetitionUpdate.Status.DRAFT:
+            messages.info(request, "This update is already being sent; its progress is on the dashboard.")
+            return redirect("admin:petitions_dashboard")
+        if request.method == "POST":
+            updates.update_send(update=update, user=request.user)
+            messages.success(request, "Sending has begun. The dashboard shows its progress.")
+            return redirect("admin:petitions_dashboard")
+        recipients = updates.update_recipients(update)
+        by_language = dict(recipients.values_list("language").annotate(n=Count("pk")).order_by())
+        total = sum(by_language.values())
+        context = {
+            "title": f"Send: {update}",
+            "update": update,
+            "total": total,
+            "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
+            "minutes": -(-total // update.per_minute),
+        }
+        return self._render(request, "admin/petitions/petitionupdate/send.html", context)

@@ -9,11 +9,12 @@ from django_countries import countries
 
 from campaign.models import OutgoingEmail
 from letters.services import recipients
-from petitions.models import Petition, Signature
+from petitions.models import Petition, PetitionUpdate, Signature, UpdateDelivery
 
 CHART_DAYS = 30
 TOP_COUNTRIES = 10
 FAILURES_LISTED = 20
+UPDATES_LISTED = 10
 # The SVG chart's drawing area, in its own units (it scales to the page's width).
 CHART_WIDTH, CHART_HEIGHT = 600, 160
 
@@ -93,8 +94,41 @@ def mail_stats():
     }
 
 
+def update_progress(update):
+    """How far an update has gone: its emails by outbox status, and the failures (errors only, no addresses)."""
+    deliveries = UpdateDelivery.objects.filter(update=update)
+    by_status = dict(deliveries.values_list("email__status").annotate(n=Count("pk")).order_by())
+    sent = by_status.get(OutgoingEmail.Status.SENT, 0)
+    failed = by_status.get(OutgoingEmail.Status.FAILED, 0)
+    return {
+        "update": update,
+        "sent": sent,
+        "failed": failed,
+        "waiting": by_status.get(OutgoingEmail.Status.QUEUED, 0) + by_status.get(OutgoingEmail.Status.INFLIGHT, 0),
+        "not_yet_queued": max(0, update.recipients - sum(by_status.values()))
+        if update.status == PetitionUpdate.Status.SENDING
+        else 0,
+        "percent": min(100, round(100 * (sent + failed) / update.recipients)) if update.recipients else 100,
+        "failures": OutgoingEmail.objects.filter(
+            pk__in=deliveries.values("email_id"), status=OutgoingEmail.Status.FAILED
+        )
+        .only("created_at", "attempts", "last_error")
+        .order_by("-created_at")[:FAILURES_LISTED],
+    }
+
+
+def updates_context(limit=UPDATES_LISTED):
+    started = PetitionUpdate.objects.exclude(status=PetitionUpdate.Status.DRAFT)
+    started = started.select_related("petition", "sent_by").order_by("-started_at")[:limit]
+    return {
+        "progress": [update_progress(update) for update in started],
+        "drafts": PetitionUpdate.objects.filter(status=PetitionUpdate.Status.DRAFT).select_related("petition"),
+    }
+
+
 def dashboard_context():
     return {
+        "updates": updates_context(),
         "petitions": [petition_stats(petition) for petition in Petition.objects.all()],
         "mail": mail_stats(),
         "recipients": recipients(),

@@ -8,7 +8,9 @@ they agreed to, and nothing more. DejaVu Sans is embedded so that Cyrillic and �
 from xml.sax.saxutils import escape
 
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -65,19 +67,16 @@ def handover_pdf(petition, file):
     today = timezone.localdate()
     story = [
         Paragraph(escape(petition.title), style["title"]),
-        Paragraph(f"To: {escape(petition.addressee)}", style["body"]),
+        Paragraph(escape(_("To: %(addressee)s") % {"addressee": petition.addressee}), style["body"]),
         Spacer(1, 4 * mm),
     ]
     story += [Paragraph(escape(text).replace("\n", "<br/>"), style["body"]) for text in petition.body.split("\n\n")]
     story += [
-        Paragraph("Signatures", style["heading"]),
-        Paragraph(
-            f"{petition.confirmed_count:,} people confirmed their signature by email as of {today:%d %B %Y}.",
-            style["body"],
-        ),
-        Paragraph("Signatures by country", style["heading"]),
+        Paragraph(_("Signatures"), style["heading"]),
+        Paragraph(escape(confirmed_sentence(petition.confirmed_count, today)), style["body"]),
+        Paragraph(_("Signatures by country"), style["heading"]),
         _country_table(by_country(petition), style),
-        Paragraph("Signers who agreed to be named", style["heading"]),
+        Paragraph(_("Signers who agreed to be named"), style["heading"]),
     ]
     listed = 0
     chunk = []
@@ -88,7 +87,7 @@ def handover_pdf(petition, file):
             story.append(Paragraph(" · ".join(chunk), style["small"]))
             chunk = []
     if chunk or not listed:
-        story.append(Paragraph(" · ".join(chunk) or "None.", style["small"]))
+        story.append(Paragraph(" · ".join(chunk) or escape(_("None.")), style["small"]))
     document = SimpleDocTemplate(
         file, pagesize=A4, title=petition.title, author="Free Viasna", leftMargin=20 * mm, rightMargin=20 * mm
     )
@@ -96,8 +95,17 @@ def handover_pdf(petition, file):
     return listed
 
 
+def confirmed_sentence(count, day):
+    """'1 person confirmed…', '2 people confirmed…': the plural each language needs, through gettext."""
+    return ngettext(
+        "%(count)s person confirmed their signature by email as of %(date)s.",
+        "%(count)s people confirmed their signature by email as of %(date)s.",
+        count,
+    ) % {"count": formats.number_format(count, force_grouping=True), "date": formats.date_format(day)}
+
+
 def _country_table(rows, style):
-    data = [[Paragraph("Country", style["body"]), Paragraph("Signatures", style["body"])]]
+    data = [[Paragraph(_("Country"), style["body"]), Paragraph(_("Signatures"), style["body"])]]
     data += [[Paragraph(escape(name), style["body"]), f"{count:,}"] for name, count in rows]
     table = Table(data, colWidths=[110 * mm, 40 * mm], repeatRows=1)
     table.setStyle(
@@ -116,5 +124,6 @@ def _country_table(rows, style):
 def _footer(canvas, document):
     canvas.saveState()
     canvas.setFont(REGULAR, 8)
-    canvas.drawString(20 * mm, 10 * mm, f"{document.title} · page {canvas.getPageNumber()}")
+    page = _("page %(number)s") % {"number": canvas.getPageNumber()}
+    canvas.drawString(20 * mm, 10 * mm, f"{document.title} · {page}")
     canvas.restoreState()

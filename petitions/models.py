@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -161,3 +162,64 @@ class ExportJob(models.Model):
         if self.status == self.Status.DONE:
             return 100
         return min(99, self.rows_done * 100 // self.expected_rows) if self.expected_rows else 0
+
+
+class PetitionUpdate(models.Model):
+    """News for the signers who ticked 'keep me informed', written per language (English required,
+    the others fall back to it) and sent through the outbox at the rate the organisers set."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SENDING = "sending", "Sending"
+        DONE = "done", "Sent to everyone"
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="updates")
+    subject = models.CharField(max_length=200)
+    body = models.TextField(
+        help_text="Plain text. Blank lines separate paragraphs. The greeting ('Hello Alesia,'), a link to the "
+        "petition and the link to stop these emails are added to every email."
+    )
+    per_minute = models.PositiveIntegerField(
+        "emails per minute",
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(10_000)],
+        help_text="How fast it goes out. Ask your mail provider what it allows; 60 is safe almost everywhere.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
+    recipients = models.PositiveIntegerField(default=0, editable=False, help_text="Counted when sending began.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the last email was put in the outbox."
+    )
+    last_batch_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("send_petitionupdate", "Can send updates to the signers who asked for them")]
+
+    def __str__(self):
+        return self.subject
+
+
+class UpdateDelivery(models.Model):
+    """One update to one signer. The unique constraint is what sends it at most once, whatever stops
+    and restarts the sending: the row and its outbox email are written in one transaction."""
+
+    update = models.ForeignKey(PetitionUpdate, on_delete=models.CASCADE, related_name="deliveries")
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="+")
+    email = models.ForeignKey("campaign.OutgoingEmail", null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=10)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["update", "signature"], name="one_delivery_per_signer")]
+
+    def __str__(self):
+        return f"{self.update} to signature {self.signature_id}"

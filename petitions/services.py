@@ -15,13 +15,18 @@ from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
 from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
-from petitions.models import Petition, PetitionMilestone, Signature
+from petitions.models import (
+    Petition,
+    PetitionMilestone,
+    Signature,
+)
 
 log = logging.getLogger(__name__)
 
 CONFIRM_SALT = "petitions.confirm"
 WITHDRAW_SALT = "petitions.withdraw"
 DATA_SALT = "petitions.your-data"
+UPDATES_STOP_SALT = "petitions.updates-stop"
 DATA_LINK_MAX_AGE = 24 * 3600
 # Percentages of the goal announced to organisers below 100%; from then on, each multiple of the goal.
 MILESTONE_PERCENTS = (75, 50, 25)
@@ -193,6 +198,20 @@ def _queue_email(signature, template):
                 reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)])
             ),
             "petition_url": absolute_url(signature.petition.get_absolute_url()),
+            "stop_url": stop_updates_url(signature) if signature.keep_informed else "",
             "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
         }
         email_queue(to=signature.email, template=template, context=context)
+
+
+def withdraw_url(signature):
+    return absolute_url(reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)]))
+
+
+def stop_updates_url(signature):
+    return absolute_url(reverse("petitions:stop_updates", args=[make_token(signature, salt=UPDATES_STOP_SALT)]))
+
+
+def read_stop_updates_token(token):
+    """The signature id in a 'stop these emails' link; they never expire. Raises signing.BadSignature."""
+    return read_token(token, salt=UPDATES_STOP_SALT)

@@ -1,9 +1,10 @@
-"""The periodic tasks (see CELERY_BEAT_SCHEDULE); the export job's task lives beside it in exports.py."""
+"""The periodic tasks (see CELERY_BEAT_SCHEDULE). Tasks that send one thing live beside their service:
+exports.run_export_job, updates.send_update_batch."""
 
 from celery import shared_task
 from django.conf import settings
 
-from petitions import exports, services
+from petitions import exports, services, updates
 
 
 @shared_task(ignore_result=True)
@@ -14,3 +15,8 @@ def expire_exports():
 @shared_task(ignore_result=True)
 def erase_unconfirmed_signatures():
     services.signature_erase_unconfirmed(older_than_days=settings.UNCONFIRMED_RETENTION_DAYS)
+
+
+@shared_task(ignore_result=True)
+def resume_updates():
+    updates.updates_resume()

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaign import limits
 from campaign.models import OutgoingEmail
-from petitions import services
+from petitions import services, updates
 from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature
 
@@ -22,6 +23,7 @@ EMAIL_KIND_LABELS = {
     "your-data": gettext_lazy("Link to your data"),
     "letters-reminders-confirm": gettext_lazy("Confirmation link for reminders"),
     "letters-reminder": gettext_lazy("Reminder before a key date"),
+    "update": gettext_lazy("News about the petition"),
 }
 
 
@@ -108,6 +110,21 @@ def signature_withdraw(request, token):
         return render(request, "petitions/withdraw.html", {"signature": signature})
     services.signature_withdraw(signature_id=signature_id)
     return render(request, "petitions/withdrawn.html")
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058): the mail client POSTs with no cookie and no token of ours
+@require_http_methods(["GET", "POST"])
+def stop_updates(request, token):
+    """Stop the updates to a signer, without a login. GET asks (mail scanners open links), POST stops."""
+    try:
+        signature_id = services.read_stop_updates_token(token)
+    except signing.BadSignature:
+        return render(request, "petitions/link_invalid.html", status=404)
+    if request.method == "GET":
+        signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
+        return render(request, "petitions/stop_updates.html", {"signature": signature})
+    updates.signature_stop_updates(signature_id=signature_id)
+    return render(request, "petitions/updates_stopped.html")
 
 
 @require_http_methods(["GET", "POST"])

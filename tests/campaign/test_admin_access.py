@@ -1,5 +1,7 @@
 """Organisers' accounts: throttled login, TOTP for exporters, strong passwords, strangers refused."""
 
+import base64
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
@@ -53,11 +55,11 @@ def test_staff_without_permissions_see_no_model(client, bob):
 
 
 def test_an_exporter_needs_the_authenticator_code(client, alice):
+    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
     response = log_in(client, "alice")
     assert response.status_code == 200  # refused
     assert client.get(reverse("admin:index")).status_code == 302
 
-    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
     assert log_in(client, "alice", token="000000").status_code == 200
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows guessing down after a wrong code
@@ -85,8 +87,16 @@ def test_the_otp_setup_command_prints_a_code(alice, capsys):
     from django.core.management import call_command
 
     call_command("otp_setup", "alice")
-    assert "otpauth://" not in capsys.readouterr().out  # shown as a QR code and a key, not a link
-    assert TOTPDevice.objects.filter(user=alice, confirmed=True).count() == 1
+    out = capsys.readouterr().out
+    assert "otpauth://" not in out  # shown as a QR code and a key, not a link
+    device = TOTPDevice.objects.get(user=alice, confirmed=True)
+    lines = out.splitlines()
+    qr_lines = [line for line in lines if "█" in line or "▀" in line or "▄" in line]
+    # A square drawn two rows per line: as many lines as about half its width, not a character per line.
+    assert 15 < len(qr_lines) < 40 and all(len(line) == len(qr_lines[0]) for line in qr_lines)
+    assert len(qr_lines[0]) > 2 * len(qr_lines) - 4
+    key = next(line for line in lines if "key" in line).split("key in the app: ")[1].split()[0]
+    assert base64.b32decode(key + "=" * (-len(key) % 8)) == device.bin_key  # base32, as apps take it
 
 
 def test_an_exporter_without_the_second_factor_cannot_export(client, alice, petition):

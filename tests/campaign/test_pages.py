@@ -68,7 +68,7 @@ def test_the_profile_has_link_previews_with_absolute_urls(client, ales, settings
     html = client.get("/en/people/ales/").content.decode()
 
     assert '<meta property="og:url" content="https://freeviasna.example/en/people/ales/">' in html
-    assert '<meta property="og:image" content="https://freeviasna.example/static/img/share-card.png">' in html
+    assert '<meta property="og:image" content="https://freeviasna.example/static/img/share-card-en.png">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta property="og:title" content="Ales Bialiatski">' in html
 
@@ -171,3 +171,13 @@ def test_pages_render_in_every_language(client, ales, valiantsin, language):
         response = client.get(path)
         assert response.status_code == 200
         assert f'<html lang="{language}">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "be", "ru"])
+def test_the_link_preview_image_is_in_the_page_language(client, ales, settings, language):
+    from PIL import Image
+
+    html = client.get(f"/{language}/people/ales/").content.decode()
+    assert f'content="{settings.SITE_URL}/static/img/share-card-{language}.png"' in html
+    with Image.open(settings.BASE_DIR / "static" / "img" / f"share-card-{language}.png") as image:
+        assert image.size == (1200, 630)

@@ -90,10 +90,15 @@ def test_using_a_template_fills_in_the_first_name(client, marfa):
 
 def test_a_phrase_is_added_without_javascript(client, marfa):
     phrase = Phrase.objects.get(text_en="The first snow fell yesterday.")
+    # No cursor to go by without JavaScript: at the end, on a line of its own, never glued to the greeting.
     response = client.post(COMPOSE, letter(marfa, body="Здравствуйте!", phrase=phrase.pk))
-    assert response.context["form"].initial["body"] == "Здравствуйте! Вчера выпал первый снег."
-    response = client.post(COMPOSE, letter(marfa, body="Добры дзень!", language="be", phrase=phrase.pk))
-    assert response.context["form"].initial["body"] == "Добры дзень! Учора выпаў першы снег."
+    assert response.context["form"].initial["body"] == "Здравствуйте!\nВчера выпал первый снег."
+    response = client.post(COMPOSE, letter(marfa, body="Добры дзень!\n", language="be", phrase=phrase.pk))
+    assert response.context["form"].initial["body"] == "Добры дзень!\nУчора выпаў першы снег."
+    # The page opens where the writer was: the phrase's group, open.
+    html = response.content.decode()
+    group = f'id="phrases-{phrase.category}" open'
+    assert group in html and f'formaction="/en/letters/write/#phrases-{phrase.category}"' in html
 
 
 def test_the_server_check_flags_on_submit(client, marfa):
@@ -180,8 +185,13 @@ def test_reports_count_per_person_and_are_rate_limited_per_ip(client, marfa, mon
     assert "4 letters reported by supporters" in html
 
 
+def test_the_form_addresses_opened_directly_lead_to_their_pages(client, marfa):
+    assert client.get(reverse("letters:report"))["Location"] == reverse("letters:index")
+    assert client.get(reverse("letters:keep"))["Location"] == reverse("letters:compose")
+    assert client.get(reverse("letters:reminders_subscribe"))["Location"] == reverse("letters:index") + "#reminders"
+
+
 def test_a_report_needs_a_post_and_a_held_person(client, marfa):
-    assert client.get(reverse("letters:report")).status_code == 405
     freed = make_recipient("freed", status=StatusChange.Status.RELEASED)
     client.post(reverse("letters:report"), {"person": freed.pk})
     assert LetterReport.objects.count() == 0
@@ -189,6 +199,9 @@ def test_a_report_needs_a_post_and_a_held_person(client, marfa):
 
 def test_a_kept_copy_can_be_read_and_deleted_by_its_link_only(client, marfa):
     response = client.post(reverse("letters:keep"), letter(marfa))
+    assert response.status_code == 302  # post/redirect/get: going back or reloading sends nothing again
+    response = client.get(response["Location"])
+    assert "Your copy is kept" in response.content.decode()
     link = response.context["link"]
     token = response.context["token"]
     kept = KeptLetter.objects.get()

@@ -42,3 +42,29 @@ def test_the_handover_pdf_names_only_those_who_agreed(client, organiser, petitio
     assert "Secret" not in text and "Бяляцкі" not in text  # first names only, as the signers agreed
     record = ExportRecord.objects.get(outcome="done")
     assert (record.via, record.format, record.row_count, record.user) == ("handover", "pdf", 3, organiser)
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("en", 1, "1 person confirmed their signature"),
+        ("en", 2, "2 people confirmed their signature"),
+        ("be", 1, "1 чалавек пацвердзіў"),
+        ("be", 3, "3 чалавекі пацвердзілі"),
+        ("be", 5, "5 чалавек пацвердзілі"),
+        ("be", 21, "21 чалавек пацвердзіў"),
+        ("ru", 1, "1 человек подтвердил"),
+        ("ru", 2, "2 человека подтвердили"),
+        ("ru", 11, "11 человек подтвердили"),
+        ("ru", 1234, "1\xa0234 человека подтвердили"),
+    ],
+)
+def test_the_handover_count_reads_right_in_every_language(language, count, expected):
+    import datetime
+
+    from django.utils import translation
+
+    from petitions.handover import confirmed_sentence
+
+    with translation.override(language):
+        assert confirmed_sentence(count, datetime.date(2026, 12, 3)).startswith(expected)
