@@ -19,6 +19,7 @@ from letters.pdf import render_letter_pdf
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
 
+
 def _held(recipients):
     return Person.objects.filter(pk__in=[r.person.pk for r in recipients if r.is_held])
 

@@ -42,9 +42,7 @@ def _update_context(update, signature):
         "petition_url": absolute_url(update.petition.get_absolute_url()),
         # A preview or a test has no signer: its links show where each signer's own link goes.
         "stop_url": stop_updates_url(signature) if signature.pk else _sample_url("petitions:stop_updates"),
-        "withdraw_url": withdraw_url(signature)
-        if signature.pk
-        else _sample_url("petitions:withdraw"),
+        "withdraw_url": withdraw_url(signature) if signature.pk else _sample_url("petitions:withdraw"),
     }
 
 
