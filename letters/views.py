@@ -1,8 +1,11 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +16,10 @@ from campaign.links import read_token
 from campaign.models import Person
 from campaign.ratelimit import client_ip, rate_limit_hit
 from letters import services
-from letters.censor import check_letter, rules_for_client
+from letters.censor import check_letter, language
 from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
-from letters.models import LetterTemplate, Phrase
+from letters.models import KeptLetter, LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
 from petitions.models import normalise_email
 
@@ -25,6 +28,7 @@ REPORTS_PER_IP = (5, 24 * 3600)
 KEPT_PER_IP = (20, 24 * 3600)
 REMINDERS_PER_IP = (10, 3600)
 REMINDERS_PER_EMAIL = (3, 3600)
+CHECKS_PER_IP = (600, 600)  # the live check asks at most once per pause in typing
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
 
@@ -168,7 +172,6 @@ def _render_compose(request, form, recipients, *, flags=(), checked=False, freed
         "flags": _distinct(flags),
         "checked": checked,
         "gaps": GAP in (form["body"].value() or ""),
-        "censor_rules": rules_for_client(),
     }
     return render(request, "letters/compose.html", context, status=status)
 
@@ -189,6 +192,33 @@ def _render_ready(request, form, flags):
         "gaps": GAP in data["body"],
     }
     return render(request, "letters/ready.html", context)
+
+
+@never_cache
+@require_POST
+def check(request):
+    """The live check in the composer: {"text": …} in, the flags out (as data and as the composer's
+    markup). The same check_letter as the form's own check; the text is neither stored nor logged."""
+    if not _limit("letters-check", client_ip(request), CHECKS_PER_IP):
+        return JsonResponse({"error": gettext("Too many checks at once. Press 'Check my letter' instead.")}, status=429)
+    try:
+        text = json.loads(request.body)["text"]
+    except (ValueError, KeyError, TypeError):
+        text = None
+    if not isinstance(text, str) or len(text) > KeptLetter.MAX_CHARS:
+        return JsonResponse({"error": gettext("The letter could not be read. Please go back and try again.")}, status=400)
+    flags = check_letter(text)
+    return JsonResponse(
+        {
+            "language": language(text),
+            "flags": [
+                {"code": f.code, "message": f.message, "suggestion": f.suggestion, "rewording": f.rewording}
+                | {"fragment": f.fragment, "start": f.start, "end": f.end}
+                for f in flags
+            ],
+            "html": render_to_string("letters/_flags.html", {"flags": _distinct(flags)}, request),
+        }
+    )
 
 
 @require_POST

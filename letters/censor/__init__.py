@@ -147,8 +147,17 @@ class Flag:
         return (self.start, self.end)
 
 
-def _flag(rule: Rule, text: str, start: int, end: int, rewording: str = "") -> Flag:
-    return Flag(rule.code, str(rule.message), str(rule.suggestion), text[start:end], start, end, rewording)
+def _flag(rule: Rule, text: str, start: int, end: int, rewording: str = "", texts=None) -> Flag:
+    message, suggestion = texts[rule] if texts else (str(rule.message), str(rule.suggestion))
+    return Flag(rule.code, message, suggestion, text[start:end], start, end, rewording)
+
+
+class _Texts(dict):
+    """A rule's message and suggestion in the active language, translated once per check."""
+
+    def __missing__(self, rule):
+        self[rule] = (str(rule.message), str(rule.suggestion))
+        return self[rule]
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -179,13 +188,13 @@ def _sentences(words):
     return spans
 
 
-def _foreign(text, words, sentences):
+def _foreign(text, words, sentences, languages, texts):
     """A run of Latin-script words (with at least LATIN_MIN_LETTERS letters), and every Ukrainian sentence."""
     flags, run = [], []
 
     def close():
         if run and sum(sum(c.isalpha() for c in w.surface) for w in run) >= LATIN_MIN_LETTERS:
-            flags.append(_flag(FOREIGN_LANGUAGE, text, run[0].start, run[-1].end))
+            flags.append(_flag(FOREIGN_LANGUAGE, text, run[0].start, run[-1].end, texts=texts))
         run.clear()
 
     for word in words:
@@ -194,9 +203,9 @@ def _foreign(text, words, sentences):
         elif word.norm.isalpha():
             close()
     close()
-    for start, end in sentences.values():
-        if language(text[start:end]) == UK:
-            flags.append(_flag(UKRAINIAN, text, start, end))
+    for index, (start, end) in sentences.items():
+        if languages[index] == UK:
+            flags.append(_flag(UKRAINIAN, text, start, end, texts=texts))
     return flags
 
 
@@ -204,20 +213,21 @@ def check_letter(text: str) -> list[Flag]:
     """Flag what a prison censor in Belarus tends to object to, in text order, one flag per occurrence."""
     words = engine.read(text)
     sentences = _sentences(words)
+    languages = {index: language(text[start:end]) for index, (start, end) in sentences.items()}
+    texts = _Texts()
     flags = []
     for match in engine.matches(words):
         first, last = words[match.first], words[match.last]
         rewording = ""
         if match.entry.reword:
-            start, end = sentences[first.sentence]
-            written_in = language(text[start:end])
+            written_in = languages[first.sentence]
             key = "be" if written_in == BE else "en" if written_in == LATIN else "ru"
             rewording = REWORDINGS[match.entry.reword][key]
-        flags.append(_flag(RULES[match.entry.topic], text, first.start, last.end, rewording))
-    flags += _foreign(text, words, sentences)
+        flags.append(_flag(RULES[match.entry.topic], text, first.start, last.end, rewording, texts))
+    flags += _foreign(text, words, sentences, languages, texts)
     excess = _excess_start(text)
     if excess is not None:
-        flags.append(_flag(TOO_LONG, text, excess, len(text)))
+        flags.append(_flag(TOO_LONG, text, excess, len(text), texts=texts))
     return sorted(flags, key=lambda flag: (flag.start, flag.end, flag.code))
 
 

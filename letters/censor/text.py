@@ -10,6 +10,7 @@ Spans always index into the text as given, so a flag quotes exactly what the wri
 only one of them uses.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ class Token:
         return self.surface[:1].isupper()
 
 
+@functools.lru_cache(maxsize=100_000)
 def _unmask(word: str, cyrillic_context: bool) -> tuple[str, bool]:
     """Fold a word; undo look-alike letters where the word is (or sits among) Cyrillic.
     Returns (folded word, whether it is a Latin-script word)."""
@@ -148,44 +150,36 @@ def joined(run: list[Token]) -> Token:
 # --- which language --------------------------------------------------------------------------------
 
 BE, RU, UK, LATIN = "be", "ru", "uk", "latin"
-_BE_ONLY = set("ўЎ")
-_RU_ONLY = set("ъЪщЩ")
-_UK_ONLY = set("їЇєЄґҐ")
-_BE_UK = set("іІ")  # Belarusian and Ukrainian, never Russian
-_RU_UK = set("иИ")  # Russian and Ukrainian, never Belarusian
-_NOT_UK = set("ыЫэЭёЁ")  # Russian and Belarusian, never Ukrainian
+_BE_ONLY = "ўЎ"
+_RU_ONLY = "ъЪщЩ"
+_UK_ONLY = "їЇєЄґҐ"
+_BE_UK = "іІ"  # Belarusian and Ukrainian, never Russian
+_RU_UK = "иИ"  # Russian and Ukrainian, never Belarusian
+_NOT_UK = "ыЫэЭёЁ"  # Russian and Belarusian, never Ukrainian
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTERS = re.compile(r"[a-zA-Z]")
 _APOSTROPHE_IN_WORD = re.compile(r"[^\W\d_]['’ʼ][^\W\d_]")
+
+
+def _count(text: str, letters: str) -> int:
+    return sum(text.count(letter) for letter in letters)
 
 
 def language(text: str) -> str | None:
     """'be', 'ru', 'uk' or 'latin' for the script and letters the text is written in, None if it has
     too few letters to tell."""
-    counts = {name: 0 for name in ("be", "ru", "uk", "be_uk", "ru_uk", "not_uk", "cyrillic", "latin")}
-    for char in text:
-        if char in _BE_ONLY:
-            counts["be"] += 1
-        elif char in _RU_ONLY:
-            counts["ru"] += 1
-        elif char in _UK_ONLY:
-            counts["uk"] += 1
-        elif char in _BE_UK:
-            counts["be_uk"] += 1
-        elif char in _RU_UK:
-            counts["ru_uk"] += 1
-        elif char in _NOT_UK:
-            counts["not_uk"] += 1
-        if "\u0400" <= char <= "\u04ff":
-            counts["cyrillic"] += 1
-        elif char.isalpha() and char.isascii():
-            counts["latin"] += 1
-    if counts["cyrillic"] + counts["latin"] < 3:
+    latin = len(_LATIN_LETTERS.findall(text))
+    cyrillic = len(_CYRILLIC_LETTERS.findall(text))
+    if cyrillic + latin < 3:
         return None
-    if counts["latin"] > counts["cyrillic"]:
+    if latin > cyrillic:
         return LATIN
-    if counts["uk"] or (counts["be_uk"] and counts["ru_uk"] and not (counts["be"] or counts["ru"] or counts["not_uk"])):
+    be_only, ru_only, uk_only = _count(text, _BE_ONLY), _count(text, _RU_ONLY), _count(text, _UK_ONLY)
+    be_uk, ru_uk, not_uk = _count(text, _BE_UK), _count(text, _RU_UK), _count(text, _NOT_UK)
+    if uk_only or (be_uk and ru_uk and not (be_only or ru_only or not_uk)):
         return UK
-    be = counts["be"] + counts["be_uk"] + len(_APOSTROPHE_IN_WORD.findall(text))
-    ru = counts["ru"] + counts["ru_uk"]
+    be = be_only + be_uk + len(_APOSTROPHE_IN_WORD.findall(text))
+    ru = ru_only + ru_uk
     if be > ru:
         return BE
     if ru:
