@@ -206,7 +206,9 @@ def check(request):
     except (ValueError, KeyError, TypeError):
         text = None
     if not isinstance(text, str) or len(text) > KeptLetter.MAX_CHARS:
-        return JsonResponse({"error": gettext("The letter could not be read. Please go back and try again.")}, status=400)
+        return JsonResponse(
+            {"error": gettext("The letter could not be read. Please go back and try again.")}, status=400
+        )
     flags = check_letter(text)
     return JsonResponse(
         {

@@ -167,8 +167,7 @@ ENTRIES = (
     Entry("case", ru="судья", be="суддзя", en="judge", unless=(SPORT,), reword="thinking"),
     Entry(
         "case",
-        ru="следить/следим/следящий за ваш?/твой?/его?/её? дело/процесс/суд|ваш дело|дело против|"
-        "условие содержание",
+        ru="следить/следим/следящий за ваш?/твой?/его?/её? дело/процесс/суд|ваш дело|дело против|условие содержание",
         be="сачыць/сочым за ваш?/твой?/яго?/яе? справа/працэс/суд|ваша справа|справа супраць|умова утрымання",
         en="follow/following your? case/trial|your case|prison conditions",
         reword="thinking",
@@ -240,8 +239,7 @@ ENTRIES = (
         "правозащитница|правозащитный",
         be="палітвязень|палітвязні|палітзняволены|палітычны вязень/вязні/зняволены|вязень сумленне|праваабаронца|"
         "праваабарончы|праваабаронніца",
-        en="political prisoner/detainee|prisoner of conscience|human rights defender/activist|"
-        "human rights",
+        en="political prisoner/detainee|prisoner of conscience|human rights defender/activist|human rights",
         reword="respect",
     ),
     # --- the war and sanctions ------------------------------------------------------------------------
@@ -251,8 +249,7 @@ ENTRIES = (
         "санкция|нато|вторжение|оккупация|военкомат",
         be="вайна|украіна|армія|войска|вайсковы|ваенны|мабілізацыя|фронт|салдат|санкцыя|нато|уварванне|"
         "акупацыя|ваенкамат",
-        en="war|ukraine|army|military|troops|soldier|mobilise|mobilize|frontline|sanction|nato|invasion|"
-        "occupation",
+        en="war|ukraine|army|military|troops|soldier|mobilise|mobilize|frontline|sanction|nato|invasion|occupation",
     ),
     # --- news of the country and the world ------------------------------------------------------------
     Entry(

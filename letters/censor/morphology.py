@@ -20,15 +20,15 @@ _VERB_ENDINGS = (
     "ешь ишь ете ите еце ице аем яем аеш яеш аюць яюць уць юць ают яют аете "
     "ил ила ило или ал ала ало али ял яла яло яли ыл ыла ыли ел ела ели иу ау ыу еу ла ло ли"
 ).split()
-_REFLEXIVE_ENDINGS = (
-    "ецца юцца уцца ацца яцца ицца ыцца цца ется ются ится ятся ется ться тся"
-).split()
+_REFLEXIVE_ENDINGS = ("ецца юцца уцца ацца яцца ицца ыцца цца ется ются ится ятся ется ться тся").split()
 _NOUN_ENDINGS = (
     "ыми ими ами ями ого его ому ему ага яга аму яму ах ях ам ям ом ем ой ей ою ею ая яя ое ее ые ие ыя ия "
     "ый ий ых их ым им ую юю ов ев оу ау яу ай яй аю яю ье ья ью ьи ию ии ие иям иях иями "
     "а я о е ы и у ю ь"
 ).split()
-_VERB_U_ENDINGS = tuple(sorted("аваць авала авали авау авалися уюць уем уеце уеш уецца уюцца".split(), key=len, reverse=True))
+_VERB_U_ENDINGS = tuple(
+    sorted("аваць авала авали авау авалися уюць уем уеце уеш уецца уюцца".split(), key=len, reverse=True)
+)
 _ENDINGS = sorted(set(_VERB_ENDINGS) | set(_NOUN_ENDINGS), key=len, reverse=True)
 
 
@@ -43,7 +43,9 @@ def stem(word: str) -> str:
         word, reflexive = word[:-2], True
     if word.endswith("дзе") and len(word) > MIN_STEM + 2:  # Belarusian 'свабодзе', 'судзе': д → дз
         word = word[:-2]
-    elif word.endswith("це") and not word.endswith(("цце", "еце", "ице")) and len(word) > MIN_STEM + 2:  # 'Белсаце': т → ц
+    elif (
+        word.endswith("це") and not word.endswith(("цце", "еце", "ице")) and len(word) > MIN_STEM + 2
+    ):  # 'Белсаце': т → ц
         word = word[:-2] + "т"
     elif word.endswith(_VERB_U_ENDINGS) and len(word) > MIN_STEM + 3:  # 'памілаваць', 'памілуюць'
         word = word[: -len(next(e for e in _VERB_U_ENDINGS if word.endswith(e)))] + "у"

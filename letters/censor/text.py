@@ -76,9 +76,7 @@ def _unmask(word: str, cyrillic_context: bool) -> tuple[str, bool]:
     Returns (folded word, whether it is a Latin-script word)."""
     has_cyrillic = bool(_CYRILLIC.search(word))
     has_latin = bool(_LATIN.search(word))
-    if has_cyrillic or (
-        has_latin and cyrillic_context and all(c in _LOOK_ALIKE_LETTERS for c in word if c.isalpha())
-    ):
+    if has_cyrillic or (has_latin and cyrillic_context and all(c in _LOOK_ALIKE_LETTERS for c in word if c.isalpha())):
         return fold(word.translate(_LOOK_ALIKES)), False
     return fold(word), has_latin
 
