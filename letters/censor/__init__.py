@@ -213,7 +213,8 @@ def check_letter(text: str) -> list[Flag]:
     """Flag what a prison censor in Belarus tends to object to, in text order, one flag per occurrence."""
     words = engine.read(text)
     sentences = _sentences(words)
-    languages = {index: language(text[start:end]) for index, (start, end) in sentences.items()}
+    whole = language(text)  # for a sentence too short to tell on its own ('«Вясна» Вас памятае.')
+    languages = {index: language(text[start:end]) or whole for index, (start, end) in sentences.items()}
     texts = _Texts()
     flags = []
     for match in engine.matches(words):

@@ -197,3 +197,8 @@ def test_flags_are_in_order_and_fragments_match_their_spans(text):
     flags = check_letter(text)
     assert flags == sorted(flags, key=lambda flag: (flag.start, flag.end, flag.code))
     assert all(text[flag.start : flag.end] == flag.fragment for flag in flags)
+
+
+def test_a_short_sentence_is_reworded_in_the_letters_language():
+    flags = check_letter("Добры дзень! Сёння ў нас цёпла. «Вясна» Вас памятае.")
+    assert [(flag.code, flag.rewording) for flag in flags] == [("organisation", REWORDINGS["greetings"]["be"])]
