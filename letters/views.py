@@ -218,7 +218,7 @@ def check(request):
                 | {"fragment": f.fragment, "start": f.start, "end": f.end}
                 for f in flags
             ],
-            "html": render_to_string("letters/_flags.html", {"flags": _distinct(flags)}, request),
+            "html": render_to_string("letters/_flags.html", {"flags": _distinct(flags)}),
         }
     )
 

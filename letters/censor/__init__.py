@@ -170,6 +170,8 @@ def _excess_start(text: str) -> int | None:
     if len(words) > MAX_WORDS:
         candidates.append(words[MAX_WORDS].start())
     # '\r' is not counted: browsers submit CRLF line breaks but count them as one character.
+    if len(text) - text.count("\r") <= MAX_CHARS:
+        return min(candidates, default=None)
     count = 0
     for offset, char in enumerate(text):
         if char != "\r":

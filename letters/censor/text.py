@@ -12,6 +12,7 @@ only one of them uses.
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 # Characters that sit inside a word without being letters: apostrophes (Belarusian 'сям'я'), stress
@@ -154,13 +155,22 @@ _UK_ONLY = "їЇєЄґҐ"
 _BE_UK = "іІ"  # Belarusian and Ukrainian, never Russian
 _RU_UK = "иИ"  # Russian and Ukrainian, never Belarusian
 _NOT_UK = "ыЫэЭёЁ"  # Russian and Belarusian, never Ukrainian
+_MARKER_CLASS = {
+    char: name
+    for name, letters in (
+        ("be", _BE_ONLY),
+        ("ru", _RU_ONLY),
+        ("uk", _UK_ONLY),
+        ("be_uk", _BE_UK),
+        ("ru_uk", _RU_UK),
+        ("not_uk", _NOT_UK),
+    )
+    for char in letters
+}
+_MARKERS = re.compile(f"[{''.join(_MARKER_CLASS)}]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTERS = re.compile(r"[a-zA-Z]")
 _APOSTROPHE_IN_WORD = re.compile(r"[^\W\d_]['’ʼ][^\W\d_]")
-
-
-def _count(text: str, letters: str) -> int:
-    return sum(text.count(letter) for letter in letters)
 
 
 def language(text: str) -> str | None:
@@ -172,12 +182,13 @@ def language(text: str) -> str | None:
         return None
     if latin > cyrillic:
         return LATIN
-    be_only, ru_only, uk_only = _count(text, _BE_ONLY), _count(text, _RU_ONLY), _count(text, _UK_ONLY)
-    be_uk, ru_uk, not_uk = _count(text, _BE_UK), _count(text, _RU_UK), _count(text, _NOT_UK)
-    if uk_only or (be_uk and ru_uk and not (be_only or ru_only or not_uk)):
+    markers = Counter(_MARKER_CLASS[char] for char in _MARKERS.findall(text))
+    if markers["uk"] or (
+        markers["be_uk"] and markers["ru_uk"] and not (markers["be"] or markers["ru"] or markers["not_uk"])
+    ):
         return UK
-    be = be_only + be_uk + len(_APOSTROPHE_IN_WORD.findall(text))
-    ru = ru_only + ru_uk
+    be = markers["be"] + markers["be_uk"] + len(_APOSTROPHE_IN_WORD.findall(text))
+    ru = markers["ru"] + markers["ru_uk"]
     if be > ru:
         return BE
     if ru:
