@@ -19,9 +19,8 @@ CONTEXT_WINDOW = 3  # words either side of a name that can give it away ('«Ве
 NUMBER = "#"
 _BE_LETTERS = re.compile("[іўІЎ'’ʼэЭ]")
 _LATIN = re.compile("[a-zł]")
-# Endings a Belarusian word of a short stem ('суд', 'ваш') may take; longer stems go by `stem`.
-_BE_SHORT_ENDINGS = "- а я у ю е ы и ам ом ем ой ай ах ами оу ау зе ым ага аму ых ыми ую ае ыя ая ое".split()
 _WILDCARD_LETTERS = "аоеиуыяэю"
+_VOWELS_AND_SIGNS = set("аоеиуыяэюьй")
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Lexicon:
                     pattern = Pattern(entry, tuple(self._slot(word, language) for word in phrase.split()))
                     for key in pattern.slots[0].keys:
                         self.starts[key].append(pattern)
-            unless = frozenset().union(*(self._keys_of(words) for words in entry.unless))
+            unless = self._keys_of(entry.unless) if entry.unless else frozenset()
             context = self._keys_of(entry.context or lexicon.CONTEXT) if entry.proper else frozenset()
             self.context[id(entry)] = (context, unless)
         self.forms = {form: frozenset(keys) for form, keys in self.forms.items()}
@@ -104,11 +103,11 @@ class Lexicon:
         dictionary_forms = russian_forms(folded) if len(folded) > 1 else set()
         for form in dictionary_forms:
             self.forms.setdefault(form, set()).add(key)
-        word_stem = stem(folded)
-        if len(word_stem.rstrip("~")) < MIN_STEM:
-            if language == "be" and len(folded) > 2:
-                for ending in _BE_SHORT_ENDINGS:
-                    self.forms.setdefault(word_stem + ending.strip("-"), set()).add(key)
+        # A lemma that ends in a consonant ('рэжым', 'пікет') is its own stem: an ending-stripper would
+        # take its last letters for an ending ('рэж-ым').
+        word_stem = folded if folded[-1] not in _VOWELS_AND_SIGNS else stem(folded)
+        if len(word_stem.rstrip("~")) < MIN_STEM:  # a one- or two-letter word: as written
+            pass
         elif language == "be":
             self.stems[word_stem].add(key)
         elif not dictionary_forms:  # a Russian surname or word the dictionary lacks: by stem

@@ -36,7 +36,7 @@ class Entry:
     be: str = ""
     en: str = ""
     proper: bool = False
-    unless: tuple[str, ...] = ()
+    unless: str = ""
     reword: str = ""
     gap: int = 2
     context: str = ""  # for a proper entry: words that give the name away (CONTEXT unless given)
@@ -161,10 +161,10 @@ ENTRIES = (
         "абвінавачанне|крымінальны|арышт|арыштаваць|вобшук|асудзіць|судзіць|судовы|артыкул #",
         en="court|trial|verdict|sentenced|lawyer|attorney|appeal|prosecutor|investigator|charge|arrest|"
         "court hearing|cassation|article #",
-        unless=(SPORT,),
+        unless=SPORT,
         reword="thinking",
     ),
-    Entry("case", ru="судья", be="суддзя", en="judge", unless=(SPORT,), reword="thinking"),
+    Entry("case", ru="судья", be="суддзя", en="judge", unless=SPORT, reword="thinking"),
     Entry(
         "case",
         ru="следить/следим/следящий за ваш?/твой?/его?/её? дело/процесс/суд|ваш дело|дело против|условие содержание",
@@ -192,7 +192,7 @@ ENTRIES = (
         en="lukashenko|lukashenka|lukaschenko|łukaszenka|putin|zelensky|zelenskyy|tsikhanouskaya|tikhanovskaya|"
         "babaryka|babariko|kalesnikava|kolesnikova|navalny|latushka|president|dictator",
     ),
-    Entry("official", ru="батька", proper=True, context="-", unless=("мой|мама|наш|папа|дед",)),
+    Entry("official", ru="батька", proper=True, context="-", unless="мой|мама|наш|папа|дед"),
     # --- protests and pickets -------------------------------------------------------------------------
     Entry(
         "protest",
@@ -208,7 +208,7 @@ ENTRIES = (
         ru="марш",
         be="марш",
         en="march",
-        unless=("свадебный|оркестр|музыка|мендельсон|вясельны|аркестр|музыка|wedding|band|music|month",),
+        unless="свадебный|оркестр|музыка|мендельсон|вясельны|аркестр|музыка|wedding|band|music|month",
     ),
     # --- politics: freedom, fight, regime, elections ---------------------------------------------------
     Entry(
@@ -229,7 +229,7 @@ ENTRIES = (
         ru="борьба|бороться",
         be="барацьба|змагацца|змаганне",
         en="fight|struggle",
-        unless=(CHORES,),
+        unless=CHORES,
         reword="wishes",
     ),
     # --- 'political prisoner' and 'human rights defender', in all forms -------------------------------

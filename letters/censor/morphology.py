@@ -41,7 +41,7 @@ def stem(word: str) -> str:
             return word[: -len(ending)] + "~"
     if word.endswith(("ся", "сь")) and len(word) - 2 >= MIN_STEM + 1:
         word, reflexive = word[:-2], True
-    if word.endswith("дзе") and len(word) > MIN_STEM + 2:  # Belarusian 'свабодзе', 'судзе': д → дз
+    if word.endswith("дзе") and len(word) >= MIN_STEM + 2:  # Belarusian 'свабодзе', 'судзе': д → дз
         word = word[:-2]
     elif (
         word.endswith("це") and not word.endswith(("цце", "еце", "ице")) and len(word) > MIN_STEM + 2
@@ -54,7 +54,7 @@ def stem(word: str) -> str:
             if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
                 word = word[: -len(ending)]
                 break
-    if word.endswith("дз") and len(word) > MIN_STEM + 1:  # 'суддзя' and 'суддзі' share 'судд'
+    if word.endswith("дз") and len(word) >= MIN_STEM + 1:  # 'суддзя' and 'суддзі' share 'судд'
         word = word[:-1]
     if word.endswith(("ы", "и")) and len(word) > MIN_STEM + 1:  # 'санкцыя', 'санкцыі' share 'санкц'
         word = word[:-1]
