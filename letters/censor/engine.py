@@ -20,6 +20,8 @@ NUMBER = "#"
 _BE_LETTERS = re.compile("[іўІЎ'’ʼэЭ]")
 _LATIN = re.compile("[a-zł]")
 _WILDCARD_LETTERS = "аоеиуыяэю"
+SPELLED_OUT_MAX = 16  # letters in a word spelled out letter by letter ('с в о б о д а')
+SPELLED_OUT_BUDGET = 3000  # tries per letter, so a page of lone letters can't tie up the server
 _VOWELS_AND_SIGNS = set("аоеиуыяэюьй")
 
 
@@ -144,20 +146,22 @@ def read(text: str) -> list[Token]:
     listed word."""
     lex = compiled()
     words = tokens(text)
+    budget = SPELLED_OUT_BUDGET
     for run in reversed(spaced_runs(text, words)):
-        best = None
-        for size in range(len(run), 2, -1):
-            for offset in range(len(run) - size + 1):
-                candidate = joined(run[offset : offset + size])
-                if lex.starts_something(candidate.norm):
-                    best = (offset, size, candidate)
+        norms = [word.norm for word in run]
+        offset, replaced = 0, []
+        while offset <= len(run) - 3 and budget > 0:
+            for size in range(min(len(run) - offset, SPELLED_OUT_MAX), 2, -1):
+                budget -= 1
+                if lex.starts_something("".join(norms[offset : offset + size])):
+                    replaced.append((offset, size))
+                    offset += size
                     break
-            if best:
-                break
-        if best:
-            offset, size, candidate = best
+            else:
+                offset += 1
+        for offset, size in reversed(replaced):
             at = words.index(run[offset])
-            words[at : at + size] = [candidate]
+            words[at : at + size] = [joined(run[offset : offset + size])]
     for word in words:
         word.keys = lex.keys(word.norm)
     return words

@@ -150,6 +150,12 @@ def test_a_word_in_a_harmless_sentence_passes(text):
     assert topics(text) == []
 
 
+def test_a_page_of_lone_letters_is_read_in_bounded_time():
+    # Joining spelled-out letters tries a bounded number of candidates (engine.SPELLED_OUT_BUDGET).
+    assert [flag.code for flag in check_letter("а " * 3000)] == ["too_long"]
+    assert topics("ж ы в е б е л а р у с ь") == ["protest"]
+
+
 def test_a_phrase_wins_over_the_word_inside_it():
     [flag] = check_letter("Ждём Вас на свободе!")
     assert (flag.code, flag.fragment) == ("release", "на свободе")
