@@ -27,6 +27,7 @@ LETTER_REPORTS_PER_NETWORK = (5, DAY)  # 'I sent a letter' is a public counter
 KEPT_LETTERS_PER_NETWORK = (20, DAY)  # kept copies take database space
 REMINDERS_PER_NETWORK = (10, HOUR)
 REMINDERS_PER_EMAIL = (3, HOUR)
+LETTER_CHECKS_PER_NETWORK = (600, 600)  # the live censor check asks once per pause in typing
 
 
 def hashed(value):
@@ -96,6 +97,10 @@ def kept_letter_from_network(request):
 
 def reminders_from_network(request):
     return allowed(scope="reminders-ip", key=client_ip(request), limit=REMINDERS_PER_NETWORK)
+
+
+def letter_check_from_network(request):
+    return allowed(scope="letters-check", key=client_ip(request), limit=LETTER_CHECKS_PER_NETWORK)
 
 
 def reminders_mail_to(email):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("letters/how-to-write/", views.guide, name="guide"),
     path("letters/write/", views.compose, name="compose"),
     path("letters/write/pdf/", views.letter_pdf, name="pdf"),
+    path("letters/write/check/", views.check, name="check"),
     path("letters/sent/", views.report, name="report"),
     path("letters/keep/", views.keep, name="keep"),
     path("letters/kept/<str:token>/", views.kept, name="kept"),

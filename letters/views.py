@@ -1,8 +1,11 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
@@ -12,9 +15,9 @@ from campaign import limits
 from campaign.links import read_token
 from campaign.models import Person
 from letters import services
-from letters.censor import check_letter, rules_for_client
+from letters.censor import check_letter, language
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
-from letters.models import LetterTemplate, Phrase
+from letters.models import KeptLetter, LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
@@ -157,7 +160,6 @@ def _render_compose(request, form, recipients, *, flags=(), checked=False, freed
         "flags": _distinct(flags),
         "checked": checked,
         "gaps": GAP in (form["body"].value() or ""),
-        "censor_rules": rules_for_client(),
     }
     return render(request, "letters/compose.html", context, status=status)
 
@@ -178,6 +180,35 @@ def _render_ready(request, form, flags):
         "gaps": GAP in data["body"],
     }
     return render(request, "letters/ready.html", context)
+
+
+@never_cache
+@require_POST
+def check(request):
+    """The live check in the composer: {"text": …} in, the flags out (as data and as the composer's
+    markup). The same check_letter as the form's own check; the text is neither stored nor logged."""
+    if not limits.letter_check_from_network(request):
+        return JsonResponse({"error": gettext("Too many checks at once. Press 'Check my letter' instead.")}, status=429)
+    try:
+        text = json.loads(request.body)["text"]
+    except (ValueError, KeyError, TypeError):
+        text = None
+    if not isinstance(text, str) or len(text) > KeptLetter.MAX_CHARS:
+        return JsonResponse(
+            {"error": gettext("The letter could not be read. Please go back and try again.")}, status=400
+        )
+    flags = check_letter(text)
+    return JsonResponse(
+        {
+            "language": language(text),
+            "flags": [
+                {"code": f.code, "message": f.message, "suggestion": f.suggestion, "rewording": f.rewording}
+                | {"fragment": f.fragment, "start": f.start, "end": f.end}
+                for f in flags
+            ],
+            "html": render_to_string("letters/_flags.html", {"flags": _distinct(flags)}),
+        }
+    )
 
 
 @require_POST
