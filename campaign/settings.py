@@ -197,8 +197,15 @@ UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
 EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
 EXPORT_STREAM_MAX_ROWS = env.int("EXPORT_STREAM_MAX_ROWS", default=100_000)
 
-# Trust X-Forwarded-For only behind a proxy we run (set in production behind nginx or similar).
-TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+# How many proxies we run stand between the visitor and gunicorn (Caddy in docker-compose: 1). The rate
+# limits take the address the outermost of them wrote into X-Forwarded-For (campaign.ratelimit.client_ip);
+# 0 means the site faces visitors directly and REMOTE_ADDR is used.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+if TRUSTED_PROXY_HOPS < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS must be 0 or more")
+if env.bool("TRUST_X_FORWARDED_FOR", default=False):
+    # It trusted the leftmost address, which the visitor writes; say so rather than silently ignore it.
+    raise ImproperlyConfigured("TRUST_X_FORWARDED_FOR is gone: set TRUSTED_PROXY_HOPS (1 behind one proxy)")
 
 # Everything comes from this site: no inline script, no other origin (supporters may be watched).
 CONTENT_SECURITY_POLICY = {
