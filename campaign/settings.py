@@ -181,7 +181,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # A cap on request size: the sign form is a few hundred bytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=64 * 1024)
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
+# The admin's person page (three languages, six inlines) posts well over 100 fields; Django's default.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # How long a confirmation link stays valid, and the abuse limits (count per window in seconds).
 CONFIRMATION_MAX_AGE = env.int("CONFIRMATION_MAX_AGE", default=7 * 24 * 3600)
