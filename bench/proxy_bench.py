@@ -1,7 +1,7 @@
 """The production shape's proxy, measured: the sign journey through Caddy (https, deploy/Caddyfile) against
 straight to gunicorn, and static files from Caddy against WhiteNoise inside gunicorn.
 
-    .venv/bin/python bench/proxy_bench.py [--journeys 30] [--seconds 10]
+    .venv/bin/python bench/proxy_bench.py [--journeys 30] [--seconds 10] [--quick]
 
 Needs caddy, wrk, PostgreSQL and Redis on 127.0.0.1 (database bench_proxy and Redis db 11, dropped and
 flushed afterwards). Prints a Markdown summary for bench/RESULTS.md.
@@ -102,7 +102,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--journeys", type=int, default=30)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--quick", action="store_true", help="5 journeys and 3 s of wrk each")
     args = parser.parse_args()
+    if args.quick:
+        args.journeys, args.seconds = 5, 3
     require_wrk()
     if not stack.caddy_binary():
         raise SystemExit("caddy is not installed: apt-get install caddy")
@@ -202,6 +205,22 @@ def report(args, site_url, web_port, https_port):
             args.seconds,
         ),
     ]
+    print("## Proxy: bytes on the wire (Accept-Encoding: zstd, gzip)\n")
+    print("| what | straight from gunicorn | through Caddy |")
+    print("|---|---|---|")
+    for name, path in [("petition page", PETITION), ("stylesheet", stylesheet)]:
+        sizes = []
+        for conn, headers in [
+            (http.client.HTTPConnection("127.0.0.1", web_port), direct_headers),
+            (http.client.HTTPSConnection(stack.SITE_HOST, https_port, context=stack.insecure_tls()), {}),
+        ]:
+            conn.request("GET", path, headers={**headers, "Accept-Encoding": "zstd, gzip"})
+            response = conn.getresponse()
+            sizes.append(f"{len(response.read()):,} B {response.headers.get('Content-Encoding') or 'identity'}")
+            conn.close()
+        print(f"| {name} | {sizes[0]} | {sizes[1]} |")
+    print()
+
     print(f"## Proxy: wrk, {args.seconds} s each, 8 connections, gzip accepted ({stylesheet})\n")
     print("| what | requests/s (200) | p50 ms | p99 ms | other statuses / errors |")
     print("|---|---|---|---|---|")
