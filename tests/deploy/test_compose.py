@@ -95,3 +95,11 @@ def test_every_named_volume_is_declared_and_every_dependency_is_health_checked()
 def test_the_mail_catcher_for_a_try_listens_on_loopback_only():
     extra = yaml.safe_load((ROOT / "deploy" / "compose.mailpit.yml").read_text())
     assert extra["services"]["mailpit"]["ports"] == ["127.0.0.1:8025:8025"]
+
+
+def test_a_copied_env_example_sets_no_secret_and_no_hop_count():
+    """docker compose reads .env: a copy of the example must not bring a known key or count everyone as one."""
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    set_there = {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
+    assert not set_there & {"SECRET_KEY", "EMAIL_URL", "TRUSTED_PROXY_HOPS"}
+    assert {"SITE_HOST", "CADDY_TLS", "BACKUP_KEEP_DAYS"} <= set_there

@@ -143,6 +143,7 @@ def test_an_organiser_uploads_a_portrait_and_the_profile_shows_it(served, tab, s
     assert tab.evaluate("() => document.querySelector('img.portrait').naturalWidth") == 800  # resized on upload
     status, headers, body = stack.fetch(proxy.https_url + "/media/people/ales.jpg")
     assert status == 200 and headers["Content-Type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
+    assert headers["Content-Security-Policy"] == "default-src 'none'"
 
 
 def test_a_spoofed_forwarded_for_does_not_change_the_address_the_limit_counts(served, tab, petition, settings):
