@@ -38,14 +38,19 @@ once() {
 }
 
 loop() {
+	sleeper=""
 	log "dumping every night at $HOUR:00 UTC into $BACKUP_DIR, keeping $KEEP_DAYS days"
+	# As PID 1 in a container, stop at once on `docker compose stop` (the sleep is waited on, not run in front).
+	trap 'kill "$sleeper" 2>/dev/null; log "stopped"; exit 0' TERM INT
 	while :; do
 		if [ "$(date -u +%H)" -eq "$HOUR" ] && ! recent 720; then
 			once
 		elif ! recent 1500; then
 			once # none in 25 hours: just started, or a night was missed
 		fi
-		sleep 600
+		sleep 600 &
+		sleeper=$!
+		wait "$sleeper"
 	done
 }
 

@@ -134,3 +134,23 @@ def test_the_health_check_fails_without_a_recent_dump(postgres_tools, tmp_path):
     stale.write_bytes(b"an older dump")
     os.utime(stale, (time.time() - 2 * DAY, time.time() - 2 * DAY))
     assert run(BACKUP, "check", DATABASE_URL="unused", BACKUP_DIR=str(tmp_path)).returncode != 0
+
+
+def test_the_service_loop_dumps_at_start_and_stops_on_sigterm(petition, postgres_tools, tmp_path):
+    """What the compose service runs: with no recent dump it makes one at once; `docker compose stop` ends it."""
+    env = {**os.environ, "DATABASE_URL": shared_database_url(), "BACKUP_DIR": str(tmp_path), "BACKUP_HOUR": "3"}
+    loop = subprocess.Popen(
+        ["sh", str(BACKUP), "loop"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob("campaign-*.dump")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(list(tmp_path.glob("campaign-*.dump"))) == 1
+        time.sleep(0.5)
+    finally:
+        loop.terminate()
+        output, _ = loop.communicate(timeout=10)
+    assert loop.returncode == 0
+    assert "dumping every night at 3:00 UTC" in output and "keeping 1 dumps" in output and "stopped" in output
+    assert run(BACKUP, "check", DATABASE_URL="unused", BACKUP_DIR=str(tmp_path)).returncode == 0
