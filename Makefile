@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 RUN_SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 
-.PHONY: run port-free test lint format worker beat bench migrate seed clean
+.PHONY: run port-free test lint format worker beat bench migrate seed clean restore
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -72,6 +72,11 @@ beat: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Restore a dump from deploy/backup.sh into the empty database at DATABASE_URL (refuses a non-empty one).
+restore:
+	@test -n "$(DUMP)" || (echo "usage: make restore DUMP=campaign-....dump" >&2; exit 2)
+	sh deploy/restore.sh "$(DUMP)"
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 staticfiles

@@ -9,6 +9,7 @@ a signature must never be lost to a Redis outage. The counts an operator may cha
 
 import hashlib
 import hmac
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -52,11 +53,27 @@ def allowed(*, scope, key, limit, period=None):
 
 
 def client_ip(request):
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, as every rate limit counts it.
+
+    With TRUSTED_PROXY_HOPS = 0 the site faces the visitor and REMOTE_ADDR is the address. Behind N
+    proxies it runs, each appends the address it received the request from to X-Forwarded-For, so the
+    Nth address from the right was written by the outermost trusted proxy; anything to its left came
+    from the client and is ignored. A header shorter than N holds only addresses our proxies wrote.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if not forwarded:
+        return remote
+    address = forwarded[-min(hops, len(forwarded))]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # not an address: a misconfigured proxy; never count by what a client typed
+        log.warning("client address: X-Forwarded-For entry is not an address, using REMOTE_ADDR")
+        return remote
 
 
 # --- petitions ---------------------------------------------------------------------------------------

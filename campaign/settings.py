@@ -188,7 +188,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # A cap on request size: the sign form is a few hundred bytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=64 * 1024)
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
+# The admin's person page (three languages, six inlines) posts well over 100 fields; Django's default.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # How long a confirmation link stays valid, and the abuse limits (count per window in seconds).
 CONFIRMATION_MAX_AGE = env.int("CONFIRMATION_MAX_AGE", default=7 * 24 * 3600)
@@ -204,8 +205,15 @@ UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
 EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
 EXPORT_STREAM_MAX_ROWS = env.int("EXPORT_STREAM_MAX_ROWS", default=100_000)
 
-# Trust X-Forwarded-For only behind a proxy we run (set in production behind nginx or similar).
-TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
+# How many proxies we run stand between the visitor and gunicorn (Caddy in docker-compose: 1). The rate
+# limits take the address the outermost of them wrote into X-Forwarded-For (campaign.limits.client_ip);
+# 0 means the site faces visitors directly and REMOTE_ADDR is used.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+if TRUSTED_PROXY_HOPS < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS must be 0 or more")
+if env.bool("TRUST_X_FORWARDED_FOR", default=False):
+    # It trusted the leftmost address, which the visitor writes; say so rather than silently ignore it.
+    raise ImproperlyConfigured("TRUST_X_FORWARDED_FOR is gone: set TRUSTED_PROXY_HOPS (1 behind one proxy)")
 
 # Everything comes from this site: no inline script, no other origin (supporters may be watched).
 CONTENT_SECURITY_POLICY = {
