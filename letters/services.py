@@ -16,8 +16,8 @@ from django.utils.translation import gettext
 from campaign.emails import email_queue, outbox_erase_address
 from campaign.links import absolute_url, make_token
 from campaign.models import KeyDate, Person, StatusChange
+from campaign.profiles import status_is_stale
 from letters.models import (
-    COUNTRY_LINE,
     Facility,
     FacilityAssignment,
     KeptLetter,
@@ -40,6 +40,8 @@ class Recipient:
     status: str | None  # the newest StatusChange, or None when there is no history yet
     letters: int
     facility: Facility | None
+    current: StatusChange | None = None  # the newest StatusChange itself: its date, source and last confirmation
+    stale: bool = False  # held, and unconfirmed for longer than settings.STATUS_CHECK_AFTER_DAYS
 
     @property
     def is_free(self):
@@ -60,14 +62,20 @@ def recipients():
     newest_status = StatusChange.objects.filter(person=OuterRef("pk")).order_by("-date", "-recorded_at")
     people = Person.objects.annotate(
         current_status=Subquery(newest_status.values("status")[:1]),
+        current_status_id=Subquery(newest_status.values("pk")[:1]),
         letters=Count("letter_reports"),
     ).prefetch_related(Prefetch("facility_assignments", queryset=FacilityAssignment.objects.select_related("facility")))
+    people = list(people)
+    changes = StatusChange.objects.in_bulk([p.current_status_id for p in people if p.current_status_id])
+    today = timezone.localdate()  # the site's time zone is Minsk's
     return [
         Recipient(
             person=person,
             status=person.current_status,
             letters=person.letters,
             facility=next((a.facility for a in person.facility_assignments.all()), None),  # newest first
+            current=changes.get(person.current_status_id),
+            stale=status_is_stale(changes.get(person.current_status_id), today),
         )
         for person in people
     ]
@@ -93,19 +101,48 @@ def first_name(person, language):
     return full.split()[0] if full.strip() else ""
 
 
-def postal_name(person):
-    """Full name with patronymic, in Cyrillic, as the post office and the prison register have it."""
-    return person.name_ru or person.name_be
+def envelope_language(letter_language):
+    """An envelope is in one language and script: the letter's, or Russian for an English draft."""
+    return letter_language if letter_language in ("be", "ru") else "ru"
 
 
-HANDWRITE_LINE = "_" * 30  # a line to write the address on by hand when the site has none
+def postal_name(person, language="ru"):
+    """The name line of the envelope: legal name in the dative, as the post office and the prison register
+    have it, with a line to write the patronymic by hand when no source gives it (none is invented)."""
+    name = person.postal_name(language)
+    if not person.patronymic_sourced:
+        name = f"{name} {PATRONYMIC_LINE}"
+    return name
 
 
-def envelope_lines(person, facility):
-    """The recipient block of the envelope: name, institution, street, postcode and town, country."""
+PATRONYMIC_LINE = "_" * 14  # the patronymic, written by hand from Viasna's database
+
+
+@dataclass(frozen=True)
+class Envelope:
+    language: str  # be or ru: the whole envelope is in it
+    lines: list[str]  # name, institution, street or settlement, district and region, postcode and town, country
+
+
+def envelope_for(person, facility, letter_language="ru"):
+    """The recipient block of the envelope in one language, or None while no current address is known:
+    then the page says so and where to find it, rather than printing an envelope with blank lines.
+
+    A Belarusian letter gets a Belarusian envelope when the facility's Belarusian address and the
+    Belarusian postal name are entered; otherwise the whole envelope is Russian, so the script never
+    changes halfway down.
+    """
     if facility is None:
-        return [postal_name(person), HANDWRITE_LINE, HANDWRITE_LINE, HANDWRITE_LINE, COUNTRY_LINE]
-    return [postal_name(person), *facility.address_lines]
+        return None
+    language = envelope_language(letter_language)
+    if language == "be" and not (facility.has_language("be") and person.postal_name_be):
+        language = "ru"
+    return Envelope(language, [postal_name(person, language), *facility.address_lines_in(language)])
+
+
+def envelope_lines(person, facility, letter_language="ru"):
+    envelope = envelope_for(person, facility, letter_language)
+    return envelope.lines if envelope else None
 
 
 def sender_lines(text):

@@ -177,12 +177,13 @@ def _render_ready(request, form, flags):
     data = form.cleaned_data
     person = data["person"]
     facility = services.current_facility(person)
+    envelope = services.envelope_for(person, facility, data["language"])
     context = {
         "form": form,
         "person": person,
         "facility": facility,
         "overdue": facility.check_overdue() if facility else False,
-        "address_lines": services.envelope_lines(person, facility),
+        "envelope": envelope,
         "sender_lines": services.sender_lines(data["sender"]),
         "body": data["body"],
         "flags": _distinct(flags),
@@ -198,11 +199,15 @@ def letter_pdf(request):
         return HttpResponse(gettext("The letter could not be read. Please go back and try again."), status=400)
     data = form.cleaned_data
     person = data["person"]
+    envelope = services.envelope_for(person, services.current_facility(person), data["language"])
     pdf = render_letter_pdf(
         body=data["body"],
-        address_lines=services.envelope_lines(person, services.current_facility(person)),
+        address_lines=envelope.lines if envelope else None,
         sender_lines=services.sender_lines(data["sender"]) or None,
         include_reply_sheet=data["reply_sheet"],
+        letter_language=services.envelope_language(data["language"]),
+        envelope_language=envelope.language if envelope else "ru",
+        page_language=get_language(),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{person.slug}.pdf"'

@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django_countries import countries
 
 from campaign.models import OutgoingEmail
+from campaign.profiles import minsk_today
 from letters.services import recipients
 from petitions.models import Petition, Signature
 
@@ -93,9 +95,21 @@ def mail_stats():
     }
 
 
+def statuses_to_check(people):
+    """The held people whose status no source has confirmed for longer than the setting, oldest first.
+
+    `people` are letters.services.Recipient rows (each with its current status)."""
+    stale = [r for r in people if r.stale]
+    return sorted(stale, key=lambda r: (r.current.as_of, r.person.name_latin))
+
+
 def dashboard_context():
+    people = recipients()
     return {
         "petitions": [petition_stats(petition) for petition in Petition.objects.all()],
         "mail": mail_stats(),
-        "recipients": recipients(),
+        "recipients": people,
+        "to_check": statuses_to_check(people),
+        "check_after_days": settings.STATUS_CHECK_AFTER_DAYS,
+        "today": minsk_today(),
     }

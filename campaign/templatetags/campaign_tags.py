@@ -2,6 +2,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import dateformat, formats
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, pgettext
 
 from campaign.countries import country_name
 from campaign.translated import translated
@@ -27,6 +28,16 @@ def letter_url(person):
         if url:
             return url + suffix
     return None
+
+
+@register.simple_tag
+def write_to(person):
+    """'Write to Марфе Рабковай': with the name in the dative where organisers have entered it; otherwise a
+    wording that needs no case form ('Напісаць ліст: Наста Лойка')."""
+    dative = person.name_dative
+    if dative and get_language() in ("be", "ru"):
+        return pgettext("with a name in the dative", "Write to %(name)s") % {"name": dative}
+    return gettext("Write to %(name)s") % {"name": person.display_name}
 
 
 PRECISION_FORMATS = {"day": ("j E Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}
