@@ -11,6 +11,10 @@ translations that help a writer who doesn't read Russian or Belarusian know what
 Everything here passes letters.censor.check_letter with no flag (tests/letters/test_content.py).
 """
 
+# Postage from abroad as Libereco published it (FACTS.md): the guide shows the year and, from the next
+# year on, says the figures are probably out of date (only the year is known, not the day).
+POSTAGE_YEAR = 2023
+
 KINDS = ("birthday", "holiday", "first_letter", "thinking_of_you", "congratulations")
 LANGUAGES = ("be", "ru", "en")
 

@@ -4,6 +4,7 @@ from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -14,7 +15,7 @@ from campaign.models import Person
 from campaign.ratelimit import client_ip, rate_limit_hit
 from letters import services
 from letters.censor import check_letter, rules_for_client
-from letters.content import PHRASE_CATEGORIES
+from letters.content import PHRASE_CATEGORIES, POSTAGE_YEAR
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
@@ -63,7 +64,9 @@ def _render_index(request, recipients, reminder_form, status=200):
 
 
 def guide(request):
-    return render(request, "letters/guide.html")
+    age = timezone.localdate().year - POSTAGE_YEAR
+    context = {"postage": {"year": POSTAGE_YEAR, "age": age, "outdated": age >= 1}}
+    return render(request, "letters/guide.html", context)
 
 
 # --- the composer -----------------------------------------------------------------------------------
