@@ -112,7 +112,7 @@ class AwardInline(TranslationTabularInline):
 
 class BookInline(TranslationTabularInline):
     model = Book
-    fields = ["title", "year", "note"]
+    fields = ["title", "title_is_translation", "year", "note"]
     extra = 0
 
 
@@ -123,7 +123,13 @@ URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 class QuotationInline(admin.StackedInline):
     model = Quotation
     formfield_overrides = URL_FIELDS_HTTPS
-    fields = ["text", ("language", "speaker", "sort_order"), ("source", "url")]
+    fields = [
+        "text",
+        ("language", "speaker", "sort_order"),
+        ("translation_en", "translation_be", "translation_ru"),
+        ("speaker_be", "speaker_ru"),
+        ("source", "url"),
+    ]
     extra = 0
 
 

@@ -303,6 +303,10 @@ class Award(models.Model):
 class Book(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="books")
     title = models.CharField(max_length=300)
+    title_is_translation = models.BooleanField(
+        default=False,
+        help_text="The title is a rendering, not the published title: shown without quotation marks, and said so.",
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
 
@@ -325,6 +329,13 @@ class Quotation(models.Model):
         help_text="The language the quotation is in (it is quoted as published, not translated).",
     )
     speaker = models.CharField(max_length=300)
+    # The original is always shown; beneath it, a translation into the page's language where organisers
+    # have provided one, and the speaker's name in the page's script.
+    translation_en = models.TextField("translation (English)", blank=True)
+    translation_be = models.TextField("translation (Belarusian)", blank=True)
+    translation_ru = models.TextField("translation (Russian)", blank=True)
+    speaker_be = models.CharField("speaker (Belarusian)", max_length=300, blank=True)
+    speaker_ru = models.CharField("speaker (Russian)", max_length=300, blank=True)
     source = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=100)
@@ -334,6 +345,19 @@ class Quotation(models.Model):
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
+
+    @property
+    def translation(self):
+        """The translation into the page's language, or '' (none provided, or the quotation is in it)."""
+        language = get_language()
+        if language == self.language:
+            return ""
+        return getattr(self, f"translation_{language}", "") or ""
+
+    @property
+    def display_speaker(self):
+        """The speaker's name in the page's script, where organisers have given it."""
+        return getattr(self, f"speaker_{get_language()}", "") or self.speaker
 
 
 class Source(models.Model):

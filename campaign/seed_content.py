@@ -161,7 +161,8 @@ ALES_BIALIATSKI = {
         "found his detention arbitrary. He was freed under an amnesty on 21 June 2014, after 1,052 days, and "
         "returned to his work at Viasna.",
         "He is also a writer: he has published about ten books, four of them written in prison, among them "
-        "his first book, 'Literature and Nation' (1991), and 'Mercurial Silver of Life'. His human rights "
+        "his first book, 'Literature and Nation' (1991), and a book whose title is given in English as Mercurial "
+        "Silver of Life. His human rights "
         "work has been recognised with, among others, the Per Anger Prize and the Homo Homini award (2006), "
         "the first Václav Havel Human Rights Prize of the Parliamentary Assembly of the Council of Europe "
         "(2013), the Right Livelihood Award, shared with Viasna, and the Sakharov Prize, awarded to the "
@@ -588,6 +589,8 @@ ALES_BIALIATSKI = {
         },
         {
             "title": "Mercurial Silver of Life. Prologue: Notes of Human Rights Defender",
+            # An English rendering of the title: the published Belarusian title is not in our sources.
+            "title_is_translation": True,
             "year": None,
             "note": "Awarded the Frantsishak Aliakhnovich Prize.",
         },

@@ -2,7 +2,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import dateformat, formats
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from campaign.countries import country_name
 from campaign.translated import translated
@@ -38,6 +38,18 @@ def write_to(person):
     if dative and get_language() in ("be", "ru"):
         return pgettext("with a name in the dative", "Write to %(name)s") % {"name": dative}
     return gettext("Write to %(name)s") % {"name": person.display_name}
+
+
+@register.filter
+def days(count):
+    """'7 days', '7 дзён', '21 день': a duration with the language's plural form, never '7 дз.'."""
+    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
+
+
+@register.filter
+def hours(count):
+    """'24 hours', '24 гадзіны', '5 часов'."""
+    return ngettext("%(count)s hour", "%(count)s hours", count) % {"count": count}
 
 
 PRECISION_FORMATS = {"day": ("j E Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}
