@@ -16,12 +16,15 @@ TEST_FACILITY = {
 }
 
 
-def make_person(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **names):
+def make_person(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **fields):
     person = Person.objects.create(
         slug=slug,
-        name_latin=names.get("name_latin", slug.replace("-", " ").title()),
-        name_be=names.get("name_be", "Марфа Рабкова"),
-        name_ru=names.get("name_ru", "Марфа Андреевна Рабкова"),
+        **{
+            "name_latin": slug.replace("-", " ").title(),
+            "name_be": "Марфа Рабкова",
+            "name_ru": "Марфа Андреевна Рабкова",
+            **fields,
+        },
         sort_order=sort_order,
     )
     if status:
