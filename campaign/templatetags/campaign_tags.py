@@ -52,6 +52,15 @@ def hours(count):
     return ngettext("%(count)s hour", "%(count)s hours", count) % {"count": count}
 
 
+@register.simple_tag
+def letter_to(person):
+    """'Letter to Марфе Рабковай', the same way as `write_to`."""
+    dative = person.name_dative
+    if dative and get_language() in ("be", "ru"):
+        return pgettext("with a name in the dative", "Letter to %(name)s") % {"name": dative}
+    return gettext("Letter to %(name)s") % {"name": person.display_name}
+
+
 PRECISION_FORMATS = {"day": ("j E Y", "Y-m-d"), "month": ("F Y", "Y-m"), "year": ("Y", "Y")}
 
 
