@@ -45,7 +45,7 @@ class LetterForm(forms.Form):
         label=_("Add a blank sheet for a reply"),
         required=False,
         initial=True,
-        help_text=_("Guides advise enclosing a blank sheet and a stamped envelope addressed to you."),
+        help_text=_("Guides advise enclosing a blank sheet and an envelope addressed to you, with a Belarusian stamp."),
     )
 
     # The letter's language sets the envelope's and the reply sheet's (one language each); Russian if absent.

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -65,7 +67,11 @@ def _render_index(request, recipients, reminder_form, status=200):
 
 def guide(request):
     age = timezone.localdate().year - POSTAGE_YEAR
-    context = {"postage": {"year": POSTAGE_YEAR, "age": age, "outdated": age >= 1}}
+    context = {
+        "postage": {"year": POSTAGE_YEAR, "age": age, "outdated": age >= 1},
+        # Shown in the page's language: '24 жніўня 2023'.
+        "source_dates": {"epde": date(2023, 8, 24), "belsat": date(2024, 1, 1), "mediazona": date(2023, 7, 6)},
+    }
     return render(request, "letters/guide.html", context)
 
 
