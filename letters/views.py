@@ -193,6 +193,7 @@ def _render_ready(request, form, flags):
         "facility": facility,
         "overdue": facility.check_overdue() if facility else False,
         "envelope": envelope,
+        "current": person.status_changes.first(),  # newest first
         "sender_lines": services.sender_lines(data["sender"]),
         "body": data["body"],
         "flags": _distinct(flags),
