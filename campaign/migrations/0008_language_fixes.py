@@ -24,7 +24,20 @@ FIXES = {
 }
 
 
+PETITION_FIXES = {
+    "summary_be": [
+        ("па-ранейшаму знаходзяцца за кратамі ў Беларусі", "застаюцца за кратамі ў Беларусі"),
+    ],
+}
+
+
 def forwards(apps, schema_editor):
+    Petition = apps.get_model("petitions", "Petition")
+    for field, pairs in PETITION_FIXES.items():
+        for old, new in pairs:
+            Petition.objects.filter(**{f"{field}__contains": old}).update(
+                **{field: Replace(field, Value(old), Value(new))}
+            )
     for (model_name, field), pairs in FIXES.items():
         model = apps.get_model("campaign", model_name)
         for old, new in pairs:
@@ -34,6 +47,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("campaign", "0007_status_claims_data")]
+    dependencies = [("campaign", "0007_status_claims_data"), ("petitions", "0003_translations")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

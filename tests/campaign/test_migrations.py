@@ -46,6 +46,14 @@ def test_a_site_seeded_before_gets_marfa_rabkovas_status_dates_and_names():
         last_checked=date(2024, 4, 29),
     )
     KeyDate.objects.create(month=5, day=21, title="x", text_be="Зняволеныя па палітычных матывах.")
+    old.get_model("petitions", "Petition").objects.create(
+        slug="p",
+        title="t",
+        summary="s",
+        body="b",
+        addressee="a",
+        summary_be="Яны па-ранейшаму знаходзяцца за кратамі ў Беларусі.",
+    )
 
     new = migrate(latest())
     Person = new.get_model("campaign", "Person")
@@ -62,3 +70,4 @@ def test_a_site_seeded_before_gets_marfa_rabkovas_status_dates_and_names():
     assert (facility.institution, facility.institution_be) == ("СИЗО № 1", "СІЗА № 1")
     assert facility.town == "д. Пашковичи" and facility.town_be == "в. Пашковічы"
     assert new.get_model("campaign", "KeyDate").objects.get().text_be == "Зняволеныя з палітычных матываў."
+    assert new.get_model("petitions", "Petition").objects.get().summary_be == "Яны застаюцца за кратамі ў Беларусі."
