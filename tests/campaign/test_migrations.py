@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("campaign", "0005_quotation_language"), ("letters", "0001_initial")]
+BEFORE = [("campaign", "0005_quotation_language"), ("letters", "0001_initial"), ("petitions", "0003_translations")]
 HRW_SOURCE = "FIDH press release, 3 March 2023; Human Rights Watch, 15 December 2025"
 
 
