@@ -2,7 +2,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin  # registers the User admin that is replaced below
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +25,7 @@ from campaign.models import (
     Quotation,
     Source,
     StatusChange,
+    StatusConfirmation,
     TimelineEvent,
 )
 from campaign.profiles import minsk_today, standing_of
@@ -49,18 +57,51 @@ class StatusChangeForm(forms.ModelForm):
     source = forms.CharField(
         max_length=300, help_text="Where this comes from, e.g. Viasna's database, checked on 1 March 2026."
     )
+    source_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = StatusChange
-        fields = ["person", "status", "date", "date_precision", "note", "source"]
+        fields = ["person", "status", "date", "date_precision", "note", "source", "source_url"]
 
 
 class StatusChangeInline(TranslationTabularInline):
     model = StatusChange
     form = StatusChangeForm
-    fields = ["status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
-    readonly_fields = ["recorded_by", "recorded_at"]
+    fields = [
+        "status",
+        "date",
+        "date_precision",
+        "note",
+        "source",
+        "source_url",
+        "last_confirmed",
+        "recorded_by",
+        "recorded_at",
+    ]
+    readonly_fields = ["last_confirmed", "recorded_by", "recorded_at"]
     extra = 1
+
+    @admin.display(description="last confirmed")
+    def last_confirmed(self, change):
+        if change.pk is None or change.confirmed_on is None:
+            return "—"
+        return f"{change.confirmed_on:%d %b %Y} ({change.confirmed_source})"
+
+
+class StatusConfirmForm(forms.Form):
+    """What an organiser found: the day a source says the status was still true, and that source."""
+
+    confirmed_on = forms.DateField(
+        label="Confirmed as of", help_text="The day the source says this status was still true (YYYY-MM-DD)."
+    )
+    source = forms.CharField(max_length=300, help_text="e.g. Viasna's database, prisoners.spring96.org")
+    source_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+
+    def clean_confirmed_on(self):
+        confirmed_on = self.cleaned_data["confirmed_on"]
+        if confirmed_on > timezone.localdate():
+            raise forms.ValidationError("A status cannot be confirmed for a day still to come.")
+        return confirmed_on
 
 
 class TimelineEventInline(TranslationTabularInline):
@@ -77,7 +118,7 @@ class AwardInline(TranslationTabularInline):
 
 class BookInline(TranslationTabularInline):
     model = Book
-    fields = ["title", "year", "note"]
+    fields = ["title", "title_is_translation", "year", "note"]
     extra = 0
 
 
@@ -88,7 +129,13 @@ URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 class QuotationInline(admin.StackedInline):
     model = Quotation
     formfield_overrides = URL_FIELDS_HTTPS
-    fields = ["text", ("language", "speaker", "sort_order"), ("source", "url")]
+    fields = [
+        "text",
+        ("language", "speaker", "sort_order"),
+        ("translation_en", "translation_be", "translation_ru"),
+        ("speaker_be", "speaker_ru"),
+        ("source", "url"),
+    ]
     extra = 0
 
 
@@ -101,16 +148,36 @@ class SourceInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(TranslationAdmin):
-    list_display = ["name_latin", "current_status", "detention_start", "featured", "sort_order"]
+    list_display = [
+        "name_latin",
+        "current_status",
+        "confirm_link",
+        "detention_start",
+        "group",
+        "featured",
+        "sort_order",
+    ]
     list_editable = ["featured", "sort_order"]
     search_fields = ["name_latin", "name_be", "name_ru", "slug"]
     prepopulated_fields = {"slug": ["name_latin"]}
     actions = ["feature"]
     fieldsets = [
-        (None, {"fields": ["name_latin", "slug", "role", "featured", "sort_order"]}),
+        (None, {"fields": ["name_latin", "slug", "role", "group", "featured", "sort_order"]}),
         (
             "Names in Cyrillic",
             {"fields": ["name_be", "short_name_be", "name_ru", "short_name_ru"]},
+        ),
+        (
+            "Names for letters",
+            {
+                "description": "The interface's 'Write to …' needs the dative; the envelope needs the legal name "
+                "(surname, legal first name, patronymic) in the dative, as Viasna's database gives it.",
+                "fields": [
+                    ("name_dative_be", "name_dative_ru"),
+                    ("postal_name_be", "postal_name_ru"),
+                    "patronymic_source",
+                ],
+            },
         ),
         ("Dates", {"fields": ["birth_date", "detention_start"]}),
         ("Photo", {"fields": ["photo", "photo_credit"]}),
@@ -125,6 +192,59 @@ class PersonAdmin(TranslationAdmin):
     def current_status(self, person):
         current = standing_of(person, minsk_today()).current
         return f"{current.get_status_display()} ({current.date})" if current else "—"
+
+    @admin.display(description="last confirmed")
+    def confirm_link(self, person):
+        history = list(person.status_changes.all())  # prefetched: the newest first
+        if not history:
+            return "—"
+        url = reverse("admin:campaign_person_confirm_status", args=[person.pk])
+        return format_html('{} · <a href="{}">confirm</a>', f"{history[0].as_of:%d %b %Y}", url)
+
+    def get_urls(self):
+        confirm = self.admin_site.admin_view(self.confirm_status_view)
+        return [
+            path("<int:pk>/confirm-status/", confirm, name="campaign_person_confirm_status"),
+            *super().get_urls(),
+        ]
+
+    def confirm_status_view(self, request, pk):
+        """One action: a source confirms the current status as of a day. Recorded with who did it, in the
+        status history (StatusConfirmation) and the admin log."""
+        person = get_object_or_404(Person, pk=pk)
+        if not self.has_change_permission(request, person):
+            raise PermissionDenied
+        current = person.status_changes.first()
+        if current is None:
+            messages.warning(request, f"{person} has no status yet: add one on their page first.")
+            return redirect("admin:campaign_person_change", person.pk)
+        form = StatusConfirmForm(request.POST or None, initial={"confirmed_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            confirmation = services.status_confirm(person=person, user=request.user, **form.cleaned_data)
+            self.log_change(
+                request,
+                person,
+                f"Confirmed status '{current.get_status_display()}' as of {confirmation.confirmed_on} "
+                f"({confirmation.source})",
+            )
+            messages.success(request, f"{person}: status confirmed as of {confirmation.confirmed_on}.")
+            next_url = request.POST.get("next", "")
+            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                next_url = reverse("admin:campaign_person_changelist")
+            return redirect(next_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Confirm the status of {person}",
+            "person": person,
+            "current": current,
+            "confirmations": current.confirmations.select_related("recorded_by")[:10],
+            "form": form,
+            "opts": self.model._meta,
+            "next": request.GET.get("next", ""),
+        }
+        return TemplateResponse(
+            request, "admin/campaign/person/confirm_status.html", context, status=400 if form.errors else 200
+        )
 
     @admin.action(description="Feature on the home page (only the first selected)")
     def feature(self, request, queryset):
@@ -150,15 +270,42 @@ class PersonAdmin(TranslationAdmin):
             super().save_formset(request, form, formset, change)
 
 
+class StatusConfirmationInline(admin.TabularInline):
+    """The audit trail of confirmations: written only by the confirm action, never edited."""
+
+    model = StatusConfirmation
+    fields = ["confirmed_on", "source", "source_url", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(StatusChange)
 class StatusChangeAdmin(TranslationAdmin):
     form = StatusChangeForm
     list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
     list_filter = ["status", "person"]
     list_select_related = ["person", "recorded_by"]
-    fields = ["person", "status", "date", "date_precision", "note", "source", "recorded_by", "recorded_at"]
+    fields = [
+        "person",
+        "status",
+        "date",
+        "date_precision",
+        "note",
+        "source",
+        "source_url",
+        "recorded_by",
+        "recorded_at",
+    ]
     readonly_fields = ["recorded_by", "recorded_at"]
     date_hierarchy = "date"
+    inlines = [StatusConfirmationInline]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []  # a new status has no confirmations yet
 
     def save_model(self, request, obj, form, change):
         if obj.pk is None:

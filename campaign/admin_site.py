@@ -1,11 +1,14 @@
 """The organisers' admin: login attempts throttled, and a second factor (TOTP) for anyone who can
 export signatures — they hold the supporters' names and emails."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import logout as auth_logout
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -123,3 +126,21 @@ class CampaignAdminSite(admin.AdminSite):
     @staticmethod
     def _login_allowed(request):
         return limits.admin_login(request, request.POST.get("username", "").strip().casefold())
+
+
+def organiser_required(permission=None):
+    """For organisers' pages inside the admin: 403, not a login redirect, to anyone the admin would not
+    let in (staff, verified by an authenticator code when they must be) or who lacks `permission`."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        @never_cache
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if not admin.site.has_permission(request) or (permission and not user.has_perm(permission)):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -85,6 +85,47 @@ class Person(models.Model):
     detention_start = models.DateField(
         null=True, blank=True, help_text="The first day of the current (or last) detention."
     )
+
+    class Group(models.TextChoices):
+        """Under which heading the home page lists a person: what their sources call them, not one label for all."""
+
+        VIASNA = "viasna", _("Ales Bialiatski's colleagues at Viasna")
+        DEFENDERS = "defenders", _("Other human rights defenders")
+
+    group = models.CharField(
+        max_length=10,
+        choices=Group.choices,
+        default=Group.VIASNA,
+        help_text="As the sources describe them: Nasta Loika, for one, is a human rights defender, not Viasna staff.",
+    )
+    # What letters need (the post office and the prison register go by the legal name; the interface says
+    # 'Write to …' in the dative). Entered by organisers per language; left empty, the page falls back to a
+    # wording that needs no case form, and the envelope to the person's full name.
+    name_dative_be = models.CharField(
+        "name in the dative (Belarusian)", max_length=200, blank=True, help_text="For 'Write to …': Марфе Рабковай."
+    )
+    name_dative_ru = models.CharField(
+        "name in the dative (Russian)", max_length=200, blank=True, help_text="For 'Write to …': Марфе Рабковой."
+    )
+    postal_name_be = models.CharField(
+        "legal name for the envelope, dative (Belarusian)",
+        max_length=200,
+        blank=True,
+        help_text="Surname, legal first name and patronymic in the dative: Рабковай Марыі. "
+        "Leave the patronymic out unless a source gives it.",
+    )
+    postal_name_ru = models.CharField(
+        "legal name for the envelope, dative (Russian)",
+        max_length=200,
+        blank=True,
+        help_text="Surname, legal first name and patronymic in the dative: Рабковой Марии.",
+    )
+    patronymic_source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the patronymic in the envelope names comes from. Empty: the patronymic is not sourced, "
+        "so the envelope leaves a line to write it by hand and the page says so.",
+    )
     featured = models.BooleanField(
         default=False,
         help_text="Shown on the home page; one person at a time. To move it, use the list's 'Feature' action.",
@@ -123,6 +164,25 @@ class Person(models.Model):
         return self.name_latin
 
     @property
+    def name_dative(self):
+        """'Марфе Рабковай' for 'Write to …' in the page's language; '' when organisers have not entered it
+        (English needs no case form: there it is the display name)."""
+        language = get_language()
+        if language in ("be", "ru"):
+            return getattr(self, f"name_dative_{language}")
+        return self.name_latin
+
+    def postal_name(self, language):
+        """The legal name in the dative for an envelope in `language` (be or ru), or the full name."""
+        if language not in ("be", "ru"):
+            language = "ru"
+        return getattr(self, f"postal_name_{language}") or getattr(self, f"name_{language}")
+
+    @property
+    def patronymic_sourced(self):
+        return bool(self.patronymic_source)
+
+    @property
     def initials(self):
         return "".join(word[0] for word in self.name_latin.split()[:2]).upper()
 
@@ -137,6 +197,9 @@ class StatusChange(models.Model):
         PENAL_COLONY = "penal_colony", _("In a penal colony")
         CELL_TYPE_ROOM = "cell_type_room", _("In a cell-type room")
         INCOMMUNICADO = "incommunicado", _("Held incommunicado")
+        # For someone a source reports as in prison on a date, when the dates of the arrest and the verdict
+        # are not in the sources: the status then begins on the date of that report.
+        IN_PRISON = "in_prison", _("In prison")
         RELEASED = "released", _("Released")
         DEPORTED = "deported", _("Deported")
 
@@ -148,6 +211,14 @@ class StatusChange(models.Model):
     date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     note = models.CharField(max_length=300, blank=True)
     source = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    # The claim's age: the newest day a source confirmed this status, and which source. Empty until someone
+    # confirms it (the status's own date and source stand until then); moved on by
+    # campaign.services.status_confirm, which keeps every confirmation in StatusConfirmation. Kept here so
+    # every page reads it with the status, without another query.
+    confirmed_on = models.DateField(null=True, blank=True, editable=False)
+    confirmed_source = models.CharField(max_length=300, blank=True, editable=False)
+    confirmed_source_url = models.URLField(max_length=500, blank=True, editable=False)
     recorded_by = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
@@ -163,6 +234,42 @@ class StatusChange(models.Model):
     @property
     def is_free(self):
         return self.status in self.FREE
+
+    @property
+    def as_of(self):
+        """The newest day a source confirmed this status: the status's own date until someone confirms it."""
+        return self.confirmed_on or self.date
+
+    @property
+    def as_of_source(self):
+        return self.confirmed_source or self.source
+
+    @property
+    def as_of_source_url(self):
+        return self.confirmed_source_url if self.confirmed_source else self.source_url
+
+    def age_in_days(self, today):
+        return (today - self.as_of).days
+
+
+class StatusConfirmation(models.Model):
+    """An organiser checked a person's current status against a source on a day: who, when and where from.
+
+    Written only by campaign.services.status_confirm; nobody edits it afterwards (the audit trail).
+    """
+
+    status_change = models.ForeignKey(StatusChange, on_delete=models.CASCADE, related_name="confirmations")
+    confirmed_on = models.DateField(help_text="The day the source says this status was still true.")
+    source = models.CharField(max_length=300)
+    source_url = models.URLField(max_length=500, blank=True)
+    recorded_by = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-confirmed_on", "-recorded_at", "-id"]
+
+    def __str__(self):
+        return f"{self.status_change.person}: confirmed as of {self.confirmed_on} ({self.source})"
 
 
 class TimelineEvent(models.Model):
@@ -206,6 +313,10 @@ class Award(models.Model):
 class Book(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="books")
     title = models.CharField(max_length=300)
+    title_is_translation = models.BooleanField(
+        default=False,
+        help_text="The title is a rendering, not the published title: shown without quotation marks, and said so.",
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
 
@@ -228,6 +339,13 @@ class Quotation(models.Model):
         help_text="The language the quotation is in (it is quoted as published, not translated).",
     )
     speaker = models.CharField(max_length=300)
+    # The original is always shown; beneath it, a translation into the page's language where organisers
+    # have provided one, and the speaker's name in the page's script.
+    translation_en = models.TextField("translation (English)", blank=True)
+    translation_be = models.TextField("translation (Belarusian)", blank=True)
+    translation_ru = models.TextField("translation (Russian)", blank=True)
+    speaker_be = models.CharField("speaker (Belarusian)", max_length=300, blank=True)
+    speaker_ru = models.CharField("speaker (Russian)", max_length=300, blank=True)
     source = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=100)
@@ -237,6 +355,19 @@ class Quotation(models.Model):
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
+
+    @property
+    def translation(self):
+        """The translation into the page's language, or '' (none provided, or the quotation is in it)."""
+        language = get_language()
+        if language == self.language:
+            return ""
+        return getattr(self, f"translation_{language}", "") or ""
+
+    @property
+    def display_speaker(self):
+        """The speaker's name in the page's script, where organisers have given it."""
+        return getattr(self, f"speaker_{get_language()}", "") or self.speaker
 
 
 class Source(models.Model):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -33,6 +34,8 @@ class Standing:
     current: StatusChange | None  # None: no status recorded yet
     free_since: date | None
     days: int | None  # None: no detention date, so no count is shown
+    # Held, and no source has confirmed the status for longer than settings.STATUS_CHECK_AFTER_DAYS.
+    stale: bool = False
 
     @property
     def held(self):
@@ -59,7 +62,16 @@ def standing_of(person, today):
     end = free_since or today
     if current is not None and person.detention_start and end >= person.detention_start:
         days = (end - person.detention_start).days
-    return Standing(person=person, current=current, free_since=free_since, days=days)
+    return Standing(
+        person=person, current=current, free_since=free_since, days=days, stale=status_is_stale(current, today)
+    )
+
+
+def status_is_stale(current, today):
+    """Whether a held person's status has gone unconfirmed for longer than organisers allow."""
+    if current is None or current.is_free:
+        return False
+    return current.age_in_days(today) > settings.STATUS_CHECK_AFTER_DAYS
 
 
 @dataclass(frozen=True)

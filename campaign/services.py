@@ -1,12 +1,15 @@
 """Organisers' actions on profiles that touch more than one row or a file."""
 
+import logging
 from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageOps
 
-from campaign.models import Person
+from campaign.models import Person, StatusChange, StatusConfirmation
+
+log = logging.getLogger(__name__)
 
 PHOTO_MAX_SIZE = (800, 1000)
 PHOTO_QUALITY = 85
@@ -42,3 +45,24 @@ def person_photo_resize(*, person):
     Person.objects.filter(pk=person.pk).update(
         photo=person.photo.name, photo_width=person.photo_width, photo_height=person.photo_height
     )
+
+
+@transaction.atomic
+def status_confirm(*, person, confirmed_on, source, source_url="", user):
+    """Record that a source confirms `person`'s current status as of `confirmed_on`; who did it is kept.
+
+    Returns the StatusConfirmation, or None when the person has no status to confirm. A confirmation
+    older than the one the status already carries is kept in the history but does not move the date back.
+    """
+    current = StatusChange.objects.select_for_update().filter(person=person).first()  # newest first
+    if current is None:
+        return None
+    confirmation = StatusConfirmation.objects.create(
+        status_change=current, confirmed_on=confirmed_on, source=source, source_url=source_url, recorded_by=user
+    )
+    if current.confirmed_on is None or confirmed_on >= current.confirmed_on:
+        StatusChange.objects.filter(pk=current.pk).update(
+            confirmed_on=confirmed_on, confirmed_source=source, confirmed_source_url=source_url
+        )
+    log.info("status %s of person %s confirmed as of %s", current.pk, person.pk, confirmed_on)
+    return confirmation

@@ -198,6 +198,9 @@ RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 36
 RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)
 OTP_TOTP_ISSUER = "Free Viasna"
 # Signatures never confirmed are erased, with their emails, this many days after signing.
+# A held person's status older than this (days since a source last confirmed it) is flagged on their card
+# as possibly out of date, and listed on the organisers' dashboard to check.
+STATUS_CHECK_AFTER_DAYS = env.int("STATUS_CHECK_AFTER_DAYS", default=90)
 UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
 
 # Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside

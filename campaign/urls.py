@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from campaign import views
+from campaign.dashboard import dashboard
 from petitions.urls import api_urlpatterns as petition_api
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("", include("petitions.urls")),
     path("", include("letters.urls")),
+    path("admin/dashboard/", dashboard, name="dashboard"),  # the organisers' page across the apps
     path("admin/", admin.site.urls),
 )
 

@@ -19,9 +19,12 @@ def home(request):
     # Those held first, then those whose status is not recorded yet, then those free.
     others = sorted((s for s in people if s is not featured), key=lambda s: (not s.held, s.free))
     dates = coming_dates(standing=featured, key_dates=KeyDate.objects.all(), today=today) if featured else []
+    # Under the heading their sources give them: Viasna's people, then other human rights defenders.
+    groups = [(label, [s for s in others if s.person.group == value]) for value, label in Person.Group.choices]
     context = {
         "featured": featured,
         "others": others,
+        "groups": [(label, members) for label, members in groups if members],
         "coming_dates": dates[:3],
         "petition": Petition.objects.filter(is_open=True).first(),
     }

@@ -19,9 +19,15 @@ class FacilityAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name"]}),
         (
-            "Address, in Cyrillic, exactly as the post needs it (the country line is added)",
-            {"fields": ["institution", "street", "postcode", "town", "district"]},
+            "Address in Russian, exactly as the post needs it (the country line is added)",
+            {
+                "description": "In the Belarusian post's order: institution, street or settlement, district and "
+                "region (villages), postcode and town. An envelope is printed in one language: a Belarusian "
+                "letter gets a Belarusian envelope when the address below is filled in too.",
+                "fields": ["institution", "street", "district", "postcode", "town"],
+            },
         ),
+        ("Address in Belarusian", {"fields": ["institution_be", "street_be", "district_be", "town_be"]}),
         ("Where it comes from", {"fields": ["source", "source_url", "last_checked"]}),
     ]
     inlines = [FacilityAssignmentInline]

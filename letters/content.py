@@ -11,6 +11,10 @@ translations that help a writer who doesn't read Russian or Belarusian know what
 Everything here passes letters.censor.check_letter with no flag (tests/letters/test_content.py).
 """
 
+# Postage from abroad as Libereco published it (FACTS.md): the guide shows the year and, from the next
+# year on, says the figures are probably out of date (only the year is known, not the day).
+POSTAGE_YEAR = 2023
+
 TEMPLATES = [
     # birthday
     {
@@ -128,7 +132,7 @@ TEMPLATES = [
         "title": "Думаю пра Вас",
         "body": (
             "Добры дзень, {name}!\n\n"
-            "Пішу проста так, каб сказаць, што думаю пра Вас. У нас усё па-старому: раніцай п'ю гарбату "
+            "Пішу проста так, каб сказаць, што думаю пра Вас. У нас усё па-старому: раніцай п’ю гарбату "
             "каля акна і гляджу, як сініцы прылятаюць да кармушкі. Цяпер чытаю добрую кнігу і часта думаю, "
             "што яна б Вам спадабалася.\n\n"
             "Беражыце сябе. Цёпла абдымаю."

@@ -33,12 +33,18 @@ class LetterForm(forms.Form):
         label=_("Add a blank sheet for a reply"),
         required=False,
         initial=True,
-        help_text=_("Guides advise enclosing a blank sheet and a stamped envelope addressed to you."),
+        help_text=_("Guides advise enclosing a blank sheet and an envelope addressed to you, with a Belarusian stamp."),
     )
+
+    # The letter's language sets the envelope's and the reply sheet's (one language each); Russian if absent.
+    language = forms.ChoiceField(choices=LetterTemplate.Language.choices, required=False)
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or "ru"
 
     def clean_body(self):
         body = reject_control_characters(self.cleaned_data["body"], allow_line_breaks=True)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Person
@@ -22,25 +23,50 @@ def validate_cyrillic(value):
 
 
 class Facility(models.Model):
-    """A prison, colony or detention centre, with its postal address as the Belarusian post needs it."""
+    """A prison, colony or detention centre, with its postal address as the Belarusian post needs it.
 
-    name = models.CharField(max_length=200, help_text="For organisers and the site, e.g. 'Penal colony No. 4, Homiel'.")
+    The address is kept in Russian and, where organisers enter it, in Belarusian: an envelope is written in
+    one language and script throughout, the letter's (the address follows the name's language).
+    """
+
+    name = models.CharField(max_length=200, help_text="In English, e.g. 'Penal colony No. 4, Homiel'.")
     institution = models.CharField(
-        max_length=200, validators=[validate_cyrillic], help_text="In Cyrillic, e.g. 'ИК №4' or 'СИЗО №1'."
-    )
-    street = models.CharField(
+        "institution (Russian)",
         max_length=200,
         validators=[validate_cyrillic],
-        help_text="In Cyrillic, e.g. 'ул. Антошкина, 3'.",
+        help_text="In Russian, e.g. 'ИК № 4' or 'СИЗО № 1'.",
     )
-    postcode = models.CharField(max_length=6, validators=[RegexValidator(r"^\d{6}$", "Six digits.")])
-    town = models.CharField(max_length=200, validators=[validate_cyrillic], help_text="In Cyrillic, e.g. 'г. Гомель'.")
+    street = models.CharField(
+        "street or settlement (Russian)",
+        max_length=200,
+        validators=[validate_cyrillic],
+        help_text="In Russian, e.g. 'ул. Антошкина, 3'; in a village, the settlement and number.",
+    )
     district = models.CharField(
+        "district and region (Russian)",
         max_length=200,
         blank=True,
         validators=[validate_cyrillic],
         help_text="Only if the post needs it (villages), e.g. 'Минский р-н, Минская обл.'.",
     )
+    postcode = models.CharField(max_length=6, validators=[RegexValidator(r"^\d{6}$", "Six digits.")])
+    town = models.CharField(
+        "town (Russian)", max_length=200, validators=[validate_cyrillic], help_text="In Russian, e.g. 'г. Гомель'."
+    )
+    institution_be = models.CharField(
+        "institution (Belarusian)",
+        max_length=200,
+        blank=True,
+        validators=[validate_cyrillic],
+        help_text="e.g. 'ВК № 4' or 'СІЗА № 1'. Empty: a Belarusian letter's envelope is written in Russian.",
+    )
+    street_be = models.CharField(
+        "street or settlement (Belarusian)", max_length=200, blank=True, validators=[validate_cyrillic]
+    )
+    district_be = models.CharField(
+        "district and region (Belarusian)", max_length=200, blank=True, validators=[validate_cyrillic]
+    )
+    town_be = models.CharField("town (Belarusian)", max_length=200, blank=True, validators=[validate_cyrillic])
     source = models.CharField(max_length=300, help_text="Where the address comes from.")
     source_url = models.URLField(blank=True)
     last_checked = models.DateField(help_text="The day someone last confirmed the address is current.")
@@ -52,13 +78,36 @@ class Facility(models.Model):
     def __str__(self):
         return self.name
 
+    def has_language(self, language):
+        """Whether the whole address is entered in `language` (be or ru)."""
+        if language == "be":
+            return all((self.institution_be, self.street_be, self.town_be)) and (
+                bool(self.district_be) or not self.district
+            )
+        return language == "ru"
+
+    def address_lines_in(self, language):
+        """The facility's part of the envelope in `language`, in the Belarusian post's order: institution,
+        street or settlement, district and region, postcode and town, then the country in Latin capitals."""
+        suffix = "_be" if language == "be" else ""
+        field = lambda name: getattr(self, name + suffix)  # noqa: E731
+        lines = [field("institution"), field("street")]
+        if field("district"):
+            lines.append(field("district"))
+        return [*lines, f"{self.postcode}, {field('town')}", COUNTRY_LINE]
+
     @property
     def address_lines(self):
-        """The facility's part of the envelope, in the order the guides give, ending with the country."""
-        lines = [self.institution, self.street, f"{self.postcode}, {self.town}"]
-        if self.district:
-            lines.append(self.district)
-        return [*lines, COUNTRY_LINE]
+        return self.address_lines_in("ru")
+
+    @property
+    def display_name(self):
+        """The facility as the page's language names it: its institution and town in Russian or Belarusian."""
+        language = get_language()
+        if language == "ru" or (language == "be" and self.has_language("be")):
+            suffix = "_be" if language == "be" else ""
+            return f"{getattr(self, 'institution' + suffix)}, {getattr(self, 'town' + suffix)}"
+        return self.name
 
     def check_overdue(self, today=None):
         return (today or timezone.localdate()) - self.last_checked > CHECK_EVERY

@@ -9,6 +9,8 @@ import io
 import re
 from xml.sax.saxutils import escape
 
+from django.utils import translation
+from django.utils.translation import gettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -35,8 +37,12 @@ DL_WIDTH, DL_HEIGHT = 220 * mm, 110 * mm
 ADDRESS_SIZE, ADDRESS_MIN_SIZE = 13, 10
 SENDER_SIZE = 9
 
-LABEL_HINT = "✂ Cut along the dashed line · Вырежьте по пунктиру · DL 220 × 110 mm, print at 100 %"
-REPLY_HINT = "Этот лист — для Вашего ответа.  ·  Гэты аркуш — для Вашага адказу."
+# The envelope's captions and the reply sheet's line are for the post and the prisoner: in the envelope's
+# and the letter's language. The cut-line hint is for the writer: in the page's language (gettext).
+CAPTIONS = {"be": ("Ад каго", "Каму"), "ru": ("От кого", "Кому")}
+REPLY_HINT = {"be": "Гэты аркуш — для Вашага адказу.", "ru": "Этот лист — для Вашего ответа."}
+GAP = "…"
+GAP_LINE = "_" * 12  # a gap the writer left in a template is printed as a line to fill in by hand
 REPLY_LINE_GAP = 9 * mm
 
 LETTER_STYLE = ParagraphStyle("letter", fontName=REGULAR, fontSize=12, leading=17, spaceAfter=8)
@@ -44,6 +50,7 @@ LETTER_STYLE = ParagraphStyle("letter", fontName=REGULAR, fontSize=12, leading=1
 
 def _letter_paragraphs(body: str) -> list[Paragraph]:
     # Blank lines separate paragraphs; a single line break stays a line break.
+    body = body.replace(GAP, GAP_LINE)
     blocks = re.split(r"\n\s*\n", body.replace("\r\n", "\n").strip())
     return [Paragraph(escape(block).replace("\n", "<br/>"), LETTER_STYLE) for block in blocks]
 
@@ -51,10 +58,12 @@ def _letter_paragraphs(body: str) -> list[Paragraph]:
 class _EnvelopeLabel(Flowable):
     """A DL envelope face to size: sender top left, stamp box top right, recipient bottom right."""
 
-    def __init__(self, address_lines: list[str], sender_lines: list[str] | None):
+    def __init__(self, address_lines: list[str], sender_lines: list[str] | None, *, language: str, hint: str):
         super().__init__()
         self.address_lines = address_lines
         self.sender_lines = sender_lines or []
+        self.from_caption, self.to_caption = CAPTIONS.get(language, CAPTIONS["ru"])
+        self.hint = hint
 
     def wrap(self, available_width, available_height):
         return DL_WIDTH, DL_HEIGHT + 10 * mm
@@ -63,7 +72,7 @@ class _EnvelopeLabel(Flowable):
         canvas = self.canv
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(GREY)
-        canvas.drawString(0, DL_HEIGHT + 4 * mm, LABEL_HINT)
+        canvas.drawString(0, DL_HEIGHT + 4 * mm, self.hint)
         canvas.setStrokeColor(GREY)
         canvas.setDash(4, 3)
         canvas.rect(0, 0, DL_WIDTH, DL_HEIGHT)
@@ -79,7 +88,7 @@ class _EnvelopeLabel(Flowable):
         x, y = 10 * mm, DL_HEIGHT - 12 * mm
         canvas.setFont(REGULAR, 7)
         canvas.setFillColor(GREY)
-        canvas.drawString(x, y, "Ад каго · От кого")
+        canvas.drawString(x, y, self.from_caption)
         canvas.setFont(REGULAR, SENDER_SIZE)
         canvas.setFillColor(colors.black)
         for line in self.sender_lines:
@@ -103,7 +112,7 @@ class _EnvelopeLabel(Flowable):
         y = 12 * mm + leading * (len(rows) - 1)
         canvas.setFont(REGULAR, 7)
         canvas.setFillColor(GREY)
-        canvas.drawString(x, y + leading, "Каму · Кому")
+        canvas.drawString(x, y + leading, self.to_caption)
         canvas.setFillColor(colors.black)
         for row, font in rows:
             canvas.setFont(font, size)
@@ -119,7 +128,11 @@ class _EnvelopeLabel(Flowable):
 
 
 class _ReplySheet(Flowable):
-    """A lined page with one short line saying, in Russian and Belarusian, that it is for the reply."""
+    """A lined page with one short line saying, in the letter's language, that it is for the reply."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.hint = REPLY_HINT.get(language, REPLY_HINT["ru"])
 
     def wrap(self, available_width, available_height):
         self.width, self.height = available_width, available_height
@@ -129,7 +142,7 @@ class _ReplySheet(Flowable):
         canvas = self.canv
         canvas.setFont(REGULAR, 9)
         canvas.setFillColor(GREY)
-        canvas.drawString(0, self.height - 9, REPLY_HINT)
+        canvas.drawString(0, self.height - 9, self.hint)
         canvas.setStrokeColor(RULE_GREY)
         canvas.setLineWidth(0.5)
         y = self.height - 9 - REPLY_LINE_GAP
@@ -168,27 +181,34 @@ def _page_templates() -> list[PageTemplate]:
 def render_letter_pdf(
     *,
     body: str,
-    address_lines: list[str],
+    address_lines: list[str] | None,
     sender_lines: list[str] | None = None,
     include_reply_sheet: bool = False,
+    letter_language: str = "ru",
+    envelope_language: str = "ru",
+    page_language: str = "en",
 ) -> bytes:
-    """Render the letter, the envelope label and optionally a reply sheet as one PDF.
+    """Render the letter, the envelope label (when an address is known) and optionally a reply sheet.
 
-    `address_lines` are printed as given, one per line, in the order the guides ask for: full name with
-    patronymic, institution, street, postcode and town, then 'REPUBLIC OF BELARUS' (printed bold).
+    `address_lines` are printed as given, one per line, in the Belarusian post's order: name in the
+    dative, institution, street or settlement, district and region, postcode and town, then
+    'REPUBLIC OF BELARUS' (printed bold). None: no current address is known, so no envelope is printed.
     """
     register_fonts()
-    story = [
-        *_letter_paragraphs(body),
-        NextPageTemplate("label"),
-        PageBreak(),
-        _EnvelopeLabel(address_lines, sender_lines),
-    ]
+    with translation.override(page_language):
+        hint = gettext("✂ Cut along the dashed line · DL envelope 220 × 110 mm, print at 100 %")
+    story = [*_letter_paragraphs(body)]
+    if address_lines:
+        story += [
+            NextPageTemplate("label"),
+            PageBreak(),
+            _EnvelopeLabel(address_lines, sender_lines, language=envelope_language, hint=hint),
+        ]
     if include_reply_sheet:
-        story += [NextPageTemplate("reply"), PageBreak(), _ReplySheet()]
+        story += [NextPageTemplate("reply"), PageBreak(), _ReplySheet(letter_language)]
 
     buffer = io.BytesIO()
-    title = f"Письмо · Ліст · Letter — {address_lines[0]}" if address_lines else "Письмо · Ліст · Letter"
+    title = {"be": "Ліст", "ru": "Письмо"}.get(letter_language, "Письмо")
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,

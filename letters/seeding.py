@@ -20,11 +20,16 @@ FACILITIES = [
     {
         "name": "Pre-trial detention centre No. 1, Minsk district (Pashkovichy, since 29 April 2024)",
         # As published, in Belarusian: 223016, Навадворскі с/с, 143/4, в. Пашковічы, Мінскі раён, Мінская вобласць
-        "institution": "СІЗА № 1",
-        "street": "Навадворскі с/с, 143/4",
+        "institution_be": "СІЗА № 1",
+        "street_be": "Навадворскі с/с, 143/4",
+        "town_be": "в. Пашковічы",
+        "district_be": "Мінскі раён, Мінская вобласць",
+        # The same in Russian, for a Russian letter's envelope.
+        "institution": "СИЗО № 1",
+        "street": "Новодворский с/с, 143/4",
+        "town": "д. Пашковичи",
+        "district": "Минский р-н, Минская обл.",
         "postcode": "223016",
-        "town": "в. Пашковічы",
-        "district": "Мінскі раён, Мінская вобласць",
         "source": seed_content.SRC_EURORADIO_2024,
         "source_url": "https://amp.euroradio.fm/u-siza-no-1-vyadomym-yak-valadarka-bolsh-nyama-vyaznyau",
         "last_checked": date(2024, 4, 29),
@@ -58,7 +63,7 @@ def seed():
     lines.append(f"phrases: {created} created, {len(content.PHRASES) - created} already there")
 
     for facility in FACILITIES:
-        if Facility.objects.filter(postcode=facility["postcode"], street=facility["street"]).exists():
+        if Facility.objects.filter(postcode=facility["postcode"], institution=facility["institution"]).exists():
             lines.append(f"facility {facility['name']}: already there, left as it is")
         else:
             Facility.objects.create(**facility)

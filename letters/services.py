@@ -16,10 +16,9 @@ from django.utils.translation import gettext
 from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token
 from campaign.mail import email_queue, outbox_erase_address
-from campaign.models import KeyDate, Person
+from campaign.models import KeyDate, Person, StatusChange
 from campaign.profiles import Standing, anniversary_in, minsk_today, standing_of
 from letters.models import (
-    COUNTRY_LINE,
     Facility,
     FacilityAssignment,
     KeptLetter,
@@ -40,6 +39,16 @@ class Recipient:
     standing: Standing
     letters: int
     facility: Facility | None
+
+    @property
+    def current(self) -> StatusChange | None:
+        """The newest status change: its date, source and last confirmation."""
+        return self.standing.current
+
+    @property
+    def stale(self):
+        """Held, and unconfirmed for longer than settings.STATUS_CHECK_AFTER_DAYS."""
+        return self.standing.stale
 
     @property
     def person(self):
@@ -100,19 +109,48 @@ def first_name(person, language):
     return full.split()[0] if full.strip() else ""
 
 
-def postal_name(person):
-    """Full name with patronymic, in Cyrillic, as the post office and the prison register have it."""
-    return person.name_ru or person.name_be
+def envelope_language(letter_language):
+    """An envelope is in one language and script: the letter's, or Russian for an English draft."""
+    return letter_language if letter_language in ("be", "ru") else "ru"
 
 
-HANDWRITE_LINE = "_" * 30  # a line to write the address on by hand when the site has none
+def postal_name(person, language="ru"):
+    """The name line of the envelope: legal name in the dative, as the post office and the prison register
+    have it, with a line to write the patronymic by hand when no source gives it (none is invented)."""
+    name = person.postal_name(language)
+    if not person.patronymic_sourced:
+        name = f"{name} {PATRONYMIC_LINE}"
+    return name
 
 
-def envelope_lines(person, facility):
-    """The recipient block of the envelope: name, institution, street, postcode and town, country."""
+PATRONYMIC_LINE = "_" * 14  # the patronymic, written by hand from Viasna's database
+
+
+@dataclass(frozen=True)
+class Envelope:
+    language: str  # be or ru: the whole envelope is in it
+    lines: list[str]  # name, institution, street or settlement, district and region, postcode and town, country
+
+
+def envelope_for(person, facility, letter_language="ru"):
+    """The recipient block of the envelope in one language, or None while no current address is known:
+    then the page says so and where to find it, rather than printing an envelope with blank lines.
+
+    A Belarusian letter gets a Belarusian envelope when the facility's Belarusian address and the
+    Belarusian postal name are entered; otherwise the whole envelope is Russian, so the script never
+    changes halfway down.
+    """
     if facility is None:
-        return [postal_name(person), HANDWRITE_LINE, HANDWRITE_LINE, HANDWRITE_LINE, COUNTRY_LINE]
-    return [postal_name(person), *facility.address_lines]
+        return None
+    language = envelope_language(letter_language)
+    if language == "be" and not (facility.has_language("be") and person.postal_name_be):
+        language = "ru"
+    return Envelope(language, [postal_name(person, language), *facility.address_lines_in(language)])
+
+
+def envelope_lines(person, facility, letter_language="ru"):
+    envelope = envelope_for(person, facility, letter_language)
+    return envelope.lines if envelope else None
 
 
 def sender_lines(text):

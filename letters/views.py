@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +18,7 @@ from campaign.links import read_token
 from campaign.models import Person
 from letters import services
 from letters.censor import check_letter, language
+from letters.content import POSTAGE_YEAR
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
 from letters.models import KeptLetter, LetterTemplate, Phrase
 from letters.pdf import render_letter_pdf
@@ -44,7 +47,13 @@ def _render_index(request, recipients, reminder_form, status=200):
 
 
 def guide(request):
-    return render(request, "letters/guide.html")
+    age = timezone.localdate().year - POSTAGE_YEAR
+    context = {
+        "postage": {"year": POSTAGE_YEAR, "age": age, "outdated": age >= 1},
+        # Shown in the page's language: '24 жніўня 2023'.
+        "source_dates": {"epde": date(2023, 8, 24), "belsat": date(2024, 1, 1), "mediazona": date(2023, 7, 6)},
+    }
+    return render(request, "letters/guide.html", context)
 
 
 # --- the composer -----------------------------------------------------------------------------------
@@ -168,12 +177,14 @@ def _render_ready(request, form, flags):
     data = form.cleaned_data
     person = data["person"]
     facility = services.current_facility(person)
+    envelope = services.envelope_for(person, facility, data["language"])
     context = {
         "form": form,
         "person": person,
         "facility": facility,
         "overdue": facility.check_overdue() if facility else False,
-        "address_lines": services.envelope_lines(person, facility),
+        "envelope": envelope,
+        "current": person.status_changes.first(),  # newest first
         "sender_lines": services.sender_lines(data["sender"]),
         "body": data["body"],
         "flags": _distinct(flags),
@@ -218,11 +229,15 @@ def letter_pdf(request):
         return HttpResponse(gettext("The letter could not be read. Please go back and try again."), status=400)
     data = form.cleaned_data
     person = data["person"]
+    envelope = services.envelope_for(person, services.current_facility(person), data["language"])
     pdf = render_letter_pdf(
         body=data["body"],
-        address_lines=services.envelope_lines(person, services.current_facility(person)),
+        address_lines=envelope.lines if envelope else None,
         sender_lines=services.sender_lines(data["sender"]) or None,
         include_reply_sheet=data["reply_sheet"],
+        letter_language=services.envelope_language(data["language"]),
+        envelope_language=envelope.language if envelope else "ru",
+        page_language=get_language(),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{person.slug}.pdf"'

@@ -44,7 +44,6 @@ class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
 
     def get_urls(self):
         return [
-            path("dashboard/", admin_views.dashboard, name="petitions_dashboard"),
             path("<int:petition_id>/export/", admin_views.petition_export, name="petitions_petition_export"),
             path("<int:petition_id>/handover/", admin_views.petition_handover, name="petitions_petition_handover"),
         ] + super().get_urls()
@@ -221,11 +220,11 @@ class PetitionUpdateAdmin(TranslationAdmin):
         update = self._update(request, update_id, permission=SEND_UPDATE_PERMISSION)
         if update.status != PetitionUpdate.Status.DRAFT:
             messages.info(request, "This update is already being sent; its progress is on the dashboard.")
-            return redirect("admin:petitions_dashboard")
+            return redirect("dashboard")
         if request.method == "POST":
             updates.update_send(update=update, user=request.user)
             messages.success(request, "Sending has begun. The dashboard shows its progress.")
-            return redirect("admin:petitions_dashboard")
+            return redirect("dashboard")
         recipients = updates.update_recipients(update)
         by_language = dict(recipients.values_list("language").annotate(n=Count("pk")).order_by())
         total = sum(by_language.values())

@@ -4,40 +4,21 @@ They answer 403, not a login redirect, to anyone the admin would not let in (sta
 authenticator code when they may export) or who lacks the permission.
 """
 
-import functools
 import io
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from campaign.admin_site import EXPORT_PERMISSION
+from campaign.admin_site import EXPORT_PERMISSION, organiser_required
 from campaign.exports import FORMATS
 from petitions import exports
-from petitions.dashboard import dashboard_context
 from petitions.exports import ExportForm
 from petitions.handover import handover_pdf, public_name_count
 from petitions.models import ExportJob, ExportRecord, Petition
-
-
-def organiser_required(permission=None):
-    def decorator(view):
-        @functools.wraps(view)
-        @never_cache
-        def wrapper(request, *args, **kwargs):
-            user = request.user
-            if not admin.site.has_permission(request) or (permission and not user.has_perm(permission)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _admin_render(request, template, context):
@@ -121,9 +102,3 @@ def export_job_download(request, job_id):
         filename=exports.EXPORTERS["signatures"].file_name(job.petition, file_format.extension),
         content_type=file_format.content_type,
     )
-
-
-@organiser_required()
-def dashboard(request):
-    context = {"title": "Campaign dashboard", **dashboard_context()}
-    return _admin_render(request, "admin/petitions/dashboard.html", context)

@@ -1,4 +1,5 @@
-"""The organisers' dashboard: the numbers behind 'how are we doing', and the chart's geometry."""
+"""The petitions' part of the organisers' dashboard (campaign/dashboard.py): the numbers behind 'how are
+we doing', the chart's geometry, and the updates to supporters."""
 
 import datetime
 
@@ -8,7 +9,6 @@ from django.utils import timezone
 from django_countries import countries
 
 from campaign.models import OutgoingEmail
-from letters.services import recipients
 from petitions.models import Petition, PetitionUpdate, Signature, UpdateDelivery
 
 CHART_DAYS = 30
@@ -83,17 +83,6 @@ def top_countries(petition, limit=TOP_COUNTRIES):
     return [(countries.name(code) or code, count) for code, count in rows]
 
 
-def mail_stats():
-    by_status = dict(OutgoingEmail.objects.values_list("status").annotate(n=Count("pk")).order_by())
-    return {
-        "counts": [(label, by_status.get(value, 0)) for value, label in OutgoingEmail.Status.choices],
-        # Kind, time and error only: the dashboard shows no addresses.
-        "failures": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
-        .only("kind", "created_at", "attempts", "last_error")
-        .order_by("-created_at")[:FAILURES_LISTED],
-    }
-
-
 def update_progress(update):
     """How far an update has gone: its emails by outbox status, and the failures (errors only, no addresses)."""
     deliveries = UpdateDelivery.objects.filter(update=update)
@@ -126,10 +115,8 @@ def updates_context(limit=UPDATES_LISTED):
     }
 
 
-def dashboard_context():
+def petitions_context():
     return {
-        "updates": updates_context(),
         "petitions": [petition_stats(petition) for petition in Petition.objects.all()],
-        "mail": mail_stats(),
-        "recipients": recipients(),
+        "updates": updates_context(),
     }

@@ -176,7 +176,7 @@ def petition_milestone_check(*, petition_id):
         context = {
             "petition": milestone.petition,
             "milestone": milestone,
-            "dashboard_url": absolute_url(reverse("admin:petitions_dashboard")),
+            "dashboard_url": absolute_url(reverse("dashboard")),
         }
         for address in settings.ORGANISER_EMAILS:
             email_queue(to=address, template="milestone", context=context)

@@ -118,6 +118,12 @@ ALES_BIALIATSKI = {
     "name_ru": "Александр Викторович Беляцкий",
     "short_name_be": "Алесь Бяляцкі",
     "short_name_ru": "Алесь Беляцкий",
+    "group": "viasna",
+    "name_dative_be": "",
+    "name_dative_ru": "",
+    "postal_name_be": "",
+    "postal_name_ru": "",
+    "patronymic_source": "",
     "role": "Founder and chair of the Human Rights Centre Viasna; Nobel Peace Prize laureate 2022",
     "summary": (
         "Ales Bialiatski set up the Human Rights Centre Viasna in 1996 and has chaired it ever since. "
@@ -155,7 +161,8 @@ ALES_BIALIATSKI = {
         "found his detention arbitrary. He was freed under an amnesty on 21 June 2014, after 1,052 days, and "
         "returned to his work at Viasna.",
         "He is also a writer: he has published about ten books, four of them written in prison, among them "
-        "his first book, 'Literature and Nation' (1991), and 'Mercurial Silver of Life'. His human rights "
+        "his first book, 'Literature and Nation' (1991), and a book whose title is given in English as Mercurial "
+        "Silver of Life. His human rights "
         "work has been recognised with, among others, the Per Anger Prize and the Homo Homini award (2006), "
         "the first Václav Havel Human Rights Prize of the Parliamentary Assembly of the Council of Europe "
         "(2013), the Right Livelihood Award, shared with Viasna, and the Sakharov Prize, awarded to the "
@@ -582,6 +589,8 @@ ALES_BIALIATSKI = {
         },
         {
             "title": "Mercurial Silver of Life. Prologue: Notes of Human Rights Defender",
+            # An English rendering of the title: the published Belarusian title is not in our sources.
+            "title_is_translation": True,
             "year": None,
             "note": "Awarded the Frantsishak Aliakhnovich Prize.",
         },
@@ -673,6 +682,13 @@ ALES_BIALIATSKI = {
     ],
 }
 
+# The newest source on those still held: each of their current statuses is confirmed as of its date.
+HRW_CONFIRMED = {
+    "confirmed_on": date(2025, 12, 15),
+    "confirmed_source": "Human Rights Watch",
+    "confirmed_source_url": URL_HRW_2025,
+}
+
 # Patronymics of the colleagues are not in our sources; organisers add them (needed for letters) from
 # Viasna's database, prisoners.spring96.org, together with the date they checked it.
 
@@ -683,6 +699,13 @@ VALIANTSIN_STEFANOVICH = {
     "name_ru": "Валентин Стефанович",
     "short_name_be": "Валянцін Стэфановіч",
     "short_name_ru": "Валентин Стефанович",
+    "group": "viasna",
+    "name_dative_be": "Валянціну Стэфановічу",
+    "name_dative_ru": "Валентину Стефановичу",
+    # Surname and first name in the dative, as an envelope has them; his patronymic is not in our sources.
+    "postal_name_be": "Стэфановічу Валянціну",
+    "postal_name_ru": "Стефановичу Валентину",
+    "patronymic_source": "",
     "role": "Member of the board of the Human Rights Centre Viasna",
     "summary": (
         "Valiantsin Stefanovich, a leading member of Viasna, was arrested with Ales Bialiatski on 14 July "
@@ -719,6 +742,7 @@ VALIANTSIN_STEFANOVICH = {
             "date": date(2023, 3, 3),
             "note": "Sentenced to 9 years. Still in prison as of 15 December 2025.",
             "source": f"{SRC_FIDH_2023}; {SRC_HRW_2025}",
+            **HRW_CONFIRMED,
         },
     ],
     "timeline": [
@@ -758,6 +782,12 @@ ULADZIMIR_LABKOVICH = {
     "name_ru": "Владимир Лабкович",
     "short_name_be": "Уладзімір Лабковіч",
     "short_name_ru": "Владимир Лабкович",
+    "group": "viasna",
+    "name_dative_be": "Уладзіміру Лабковічу",
+    "name_dative_ru": "Владимиру Лабковичу",
+    "postal_name_be": "",
+    "postal_name_ru": "",
+    "patronymic_source": "",
     "role": "Leading member of the Human Rights Centre Viasna",
     "summary": (
         "Uladzimir Labkovich, a leading Viasna human rights defender, was arrested with Ales Bialiatski on "
@@ -836,6 +866,13 @@ MARFA_RABKOVA = {
     "name_ru": "Марфа Рабкова",
     "short_name_be": "Марфа Рабкова",
     "short_name_ru": "Марфа Рабкова",
+    "group": "viasna",
+    "name_dative_be": "Марфе Рабковай",
+    "name_dative_ru": "Марфе Рабковой",
+    # Her legal first name is Maryia (FIDH: 'Marfa (Maryia) Rabkova'); her patronymic is not in our sources.
+    "postal_name_be": "Рабковай Марыі",
+    "postal_name_ru": "Рабковой Марии",
+    "patronymic_source": "",
     "role": "Human rights activist and coordinator of Viasna's volunteers",
     "summary": (
         "Marfa Rabkova coordinated Viasna's volunteers. She was given a 15-year sentence, later reduced to "
@@ -851,10 +888,19 @@ MARFA_RABKOVA = {
     "birth_date": None,
     "featured": False,
     "detention_start": None,
-    # Neither the date of her arrest nor that of her verdict is in our sources, and a status needs a real
-    # date, so none is seeded: the summary and biography say she was in prison as of 15 December 2025
-    # (Human Rights Watch). Organisers add her statuses from Viasna's database, with the source.
-    "statuses": [],
+    # Neither the date of her arrest nor that of her verdict is in our sources: her status is what Human
+    # Rights Watch reported, in prison on 15 December 2025. Organisers add the earlier statuses from
+    # Viasna's database, with the source.
+    "statuses": [
+        {
+            "status": "in_prison",
+            "date": date(2025, 12, 15),
+            "note": "Serving a sentence of 15 years, later reduced to 14 years and 9 months.",
+            "source": f"{SRC_HRW_2025}; {SRC_100X}",
+            "source_url": URL_HRW_2025,
+            **HRW_CONFIRMED,
+        },
+    ],
     "timeline": [
         {
             "date": date(2025, 12, 15),
@@ -878,6 +924,15 @@ NASTA_LOIKA = {
     "name_ru": "Анастасия Лойко",
     "short_name_be": "Наста Лойка",
     "short_name_ru": "Настя Лойко",
+    # HRW calls her a human rights defender; Viasna, an activist of Human Constanta: not Viasna staff.
+    "group": "defenders",
+    "name_dative_be": "",
+    "name_dative_ru": "Насте Лойко",
+    # Her legal first name is Anastasia (HRW: 'Nasta (Anastasia) Lojka'); Лойко does not decline in Russian.
+    # The Belarusian forms are left to organisers; her patronymic is not in our sources.
+    "postal_name_be": "",
+    "postal_name_ru": "Лойко Анастасии",
+    "patronymic_source": "",
     "role": "Human rights defender",
     "summary": (
         "Nasta (Anastasia) Loika, a human rights defender known for her work against discrimination and for "
@@ -902,6 +957,7 @@ NASTA_LOIKA = {
             "date": date(2023, 6, 20),
             "note": "Sentenced to 7 years. Still in prison as of 15 December 2025.",
             "source": f"{SRC_ZERKALO_2025}; {SRC_HRW_2025}",
+            **HRW_CONFIRMED,
         },
     ],
     "timeline": [
@@ -934,6 +990,12 @@ LEANID_SUDALENKA = {
     "name_ru": "Леонид Судаленко",
     "short_name_be": "Леанід Судаленка",
     "short_name_ru": "Леонид Судаленко",
+    "group": "viasna",
+    "name_dative_be": "",
+    "name_dative_ru": "",
+    "postal_name_be": "",
+    "postal_name_ru": "",
+    "patronymic_source": "",
     "role": "Viasna human rights defender and former political prisoner",
     "summary": (
         "Leanid Sudalenka, a Viasna human rights defender, was released on 21 July 2023 when his prison term "

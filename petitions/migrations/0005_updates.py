@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0006_outgoing_email_headers'),
+        ('campaign', '0011_outgoing_email_headers'),
         ('petitions', '0004_export_outcome'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -43,6 +43,7 @@ def person_form(**fields):
         "birth_date": "",
         "detention_start": "",
         "sort_order": "50",
+        "group": "defenders",
         "photo_credit": "",
     }
     for prefix in INLINES:

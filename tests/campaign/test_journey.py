@@ -45,7 +45,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     assert "hashtags=FreeAles%2CFreeViasna" in share_x.get_attribute("href")
     assert page.get_by_role("link", name="Telegram").is_visible()
     # He is free: the page turns to the colleagues still held.
-    held = page.get_by_role("region", name="Colleagues still held")
+    held = page.get_by_role("region", name="Still held")
     assert held.get_by_role("link", name="Valiantsin Stefanovich", exact=True).is_visible()
     if letters_path():
         assert page.locator(f'a[href^="{letters_path()}"]').count() > 0
@@ -59,7 +59,7 @@ def test_from_the_home_page_to_the_featured_person_and_what_to_do(services, brow
     held.get_by_role("link", name="Valiantsin Stefanovich", exact=True).click()
     page.wait_for_url(re.compile(r"/en/people/valiantsin-stefanovich/$"))
     assert page.get_by_text("days behind bars").first.is_visible()
-    assert page.get_by_role("region", name="Colleagues still held").count() == 0
+    assert page.get_by_role("region", name="Still held").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.go_back()
     sign.click()

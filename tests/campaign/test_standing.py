@@ -199,6 +199,7 @@ def test_status_labels_cover_every_status_of_the_issue():
         "penal_colony",
         "cell_type_room",
         "incommunicado",
+        "in_prison",
         "released",
         "deported",
     }

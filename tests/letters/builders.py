@@ -17,18 +17,17 @@ TEST_FACILITY = {
 }
 
 
-def make_recipient(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **names):
+def make_recipient(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **fields):
     """A person as the letters pages see them: held (unless `status` says otherwise) since 2023."""
-    person = make_person(
-        slug,
-        name_latin=names.get("name_latin", slug.replace("-", " ").title()),
-        name_be=names.get("name_be", "Марфа Рабкова"),
-        name_ru=names.get("name_ru", "Марфа Андреевна Рабкова"),
-        short_name_be="",
-        summary="",
-        detention_start=None,
-        sort_order=sort_order,
-    )
+    defaults = {
+        "name_latin": slug.replace("-", " ").title(),
+        "name_be": "Марфа Рабкова",
+        "name_ru": "Марфа Андреевна Рабкова",
+        "short_name_be": "",
+        "summary": "",
+        "detention_start": None,
+    }
+    person = make_person(slug, sort_order=sort_order, **{**defaults, **fields})
     if status:
         add_status(person, status, date(2023, 1, 1))
     return person

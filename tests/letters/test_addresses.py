@@ -11,46 +11,66 @@ from tests.letters.builders import assign, make_facility, make_recipient
 pytestmark = pytest.mark.django_db
 
 
-def test_envelope_follows_the_guides_layout():
-    person = make_recipient("marfa-rabkova")
-    facility = make_facility()
-    assert services.envelope_lines(person, facility) == [
-        "Марфа Андреевна Рабкова",  # full name with patronymic, from name_ru
-        "ИК №99",
-        "ул. Тестовая, 1",
-        "210000, г. Витебск",
-        "REPUBLIC OF BELARUS",
-    ]
+# A made-up person and a made-up village facility, in both languages.
+NAMES = {
+    "postal_name_ru": "Ивановой Марии",
+    "postal_name_be": "Івановай Марыі",
+}
+VILLAGE = {
+    "institution": "СИЗО № 0",
+    "street": "Примерный с/с, 1/2",
+    "district": "Примерный р-н, Примерная обл.",
+    "postcode": "200000",
+    "town": "д. Примерово",
+    "institution_be": "СІЗА № 0",
+    "street_be": "Прыкладны с/с, 1/2",
+    "district_be": "Прыкладны раён, Прыкладная вобласць",
+    "town_be": "в. Прыкладава",
+}
 
 
-def test_a_district_line_goes_after_the_town_and_before_the_country():
-    facility = make_facility(
-        institution="СІЗА № 1",
-        street="Навадворскі с/с, 143/4",
-        postcode="223016",
-        town="в. Пашковічы",
-        district="Мінскі раён, Мінская вобласць",
-    )
-    assert facility.address_lines == [
-        "СІЗА № 1",
-        "Навадворскі с/с, 143/4",
-        "223016, в. Пашковічы",
-        "Мінскі раён, Мінская вобласць",
+def test_envelope_follows_the_belarusian_postal_order():
+    person = make_recipient("someone", **NAMES)
+    assert services.envelope_lines(person, make_facility(**VILLAGE), "ru") == [
+        f"Ивановой Марии {services.PATRONYMIC_LINE}",  # dative; the unsourced patronymic is a line to fill in
+        "СИЗО № 0",
+        "Примерный с/с, 1/2",
+        "Примерный р-н, Примерная обл.",  # district and region before the postcode and town
+        "200000, д. Примерово",
         COUNTRY_LINE,
     ]
 
 
-def test_the_name_falls_back_to_belarusian_when_there_is_no_russian_form():
-    person = make_recipient("someone", name_ru="", name_be="Наста Лойка")
-    assert services.envelope_lines(person, make_facility())[0] == "Наста Лойка"
+def test_a_belarusian_letter_gets_an_envelope_all_in_belarusian():
+    person = make_recipient("someone", **NAMES)
+    envelope = services.envelope_for(person, make_facility(**VILLAGE), "be")
+    assert envelope.language == "be"
+    assert envelope.lines[:-1] == [
+        f"Івановай Марыі {services.PATRONYMIC_LINE}",
+        "СІЗА № 0",
+        "Прыкладны с/с, 1/2",
+        "Прыкладны раён, Прыкладная вобласць",
+        "200000, в. Прыкладава",
+    ]
 
 
-def test_without_a_facility_the_envelope_leaves_lines_to_write_by_hand():
-    person = make_recipient("marfa-rabkova")
-    lines = services.envelope_lines(person, None)
-    assert lines[0] == "Марфа Андреевна Рабкова"
-    assert lines[-1] == COUNTRY_LINE
-    assert lines[1:-1] == [services.HANDWRITE_LINE] * 3
+def test_without_the_belarusian_address_a_belarusian_letter_gets_a_russian_envelope_not_a_mixed_one():
+    person = make_recipient("someone", **NAMES)
+    envelope = services.envelope_for(person, make_facility(), "be")  # the facility has no Belarusian address
+    assert envelope.language == "ru"
+    assert envelope.lines[0].startswith("Ивановой Марии")
+    assert "ИК №99" in envelope.lines
+
+
+def test_a_sourced_patronymic_is_printed_and_no_line_is_left():
+    person = make_recipient(
+        "someone", postal_name_ru="Ивановой Марии Ивановне", patronymic_source="Viasna's database, 1 March 2026"
+    )
+    assert services.envelope_lines(person, make_facility())[0] == "Ивановой Марии Ивановне"
+
+
+def test_without_a_known_address_there_is_no_envelope_to_print():
+    assert services.envelope_for(make_recipient("someone"), None) is None
 
 
 @pytest.mark.parametrize("field", ["institution", "street", "town", "district"])

@@ -11,13 +11,14 @@ from letters.models import KeptLetter
 from letters.seeding import seed as seed_letters
 from tests.letters.builders import assign, make_facility, make_recipient
 
-ADDRESS = ["Марфа Андреевна Рабкова", "ИК №99", "ул. Тестовая, 1", "210000, г. Витебск", "REPUBLIC OF BELARUS"]
+# The name in the dative, with a line for the patronymic no source gives.
+ADDRESS = ["Рабковой Марии ______________", "ИК №99", "ул. Тестовая, 1", "210000, г. Витебск", "REPUBLIC OF BELARUS"]
 
 
 @pytest.mark.browser
 def test_compose_check_and_download_the_pdf(services, browser, live_server, tmp_path):
     seed_letters()
-    marfa = make_recipient("marfa-rabkova", name_latin="Marfa Rabkova")
+    marfa = make_recipient("marfa-rabkova", name_latin="Marfa Rabkova", postal_name_ru="Рабковой Марии")
     assign(marfa, make_facility())
 
     page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone

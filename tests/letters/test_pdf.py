@@ -6,11 +6,12 @@ import pytest
 
 from letters.pdf import render_letter_pdf
 
+# A made-up recipient and address: no real prisoner.
 ADDRESS = [
-    "Колесникова Мария Александровна",
-    "ИК №4",
-    "ул. Антошкина, 3",
-    "246035, г. Гомель",
+    "Ивановой Марии Ивановне",
+    "ИК № 0",
+    "ул. Примерная, 1",
+    "000000, г. Примерск",
     "REPUBLIC OF BELARUS",
 ]
 SHORT_BODY = "Здравствуйте, Мария!\n\nПоздравляю Вас с днём рождения.\nЖелаю здоровья и тепла."
@@ -38,8 +39,42 @@ def test_short_letter_is_one_page_plus_the_label():
 def test_reply_sheet_adds_a_page():
     pdf = render_letter_pdf(body=SHORT_BODY, address_lines=ADDRESS, include_reply_sheet=True)
     assert page_count(pdf) == 3
-    assert "для Вашего ответа" in pdf_text(pdf)
-    assert "для Вашага адказу" in pdf_text(pdf)
+    text = pdf_text(pdf)
+    assert "для Вашего ответа" in text  # in the letter's language only
+    assert "для Вашага адказу" not in text
+
+
+def test_the_reply_sheet_of_a_belarusian_letter_is_in_belarusian():
+    text = pdf_text(
+        render_letter_pdf(body=SHORT_BODY, address_lines=ADDRESS, include_reply_sheet=True, letter_language="be")
+    )
+    assert "для Вашага адказу" in text and "для Вашего ответа" not in text
+
+
+@pytest.mark.parametrize(
+    ("page_language", "hint", "others"),
+    [
+        ("en", "Cut along the dashed line", ["Вырежьте", "Выражыце"]),
+        ("ru", "Вырежьте по пунктиру", ["Cut along", "Выражыце"]),
+        ("be", "Выражыце па пункціры", ["Cut along", "Вырежьте"]),
+    ],
+)
+def test_the_cut_line_hint_is_in_the_page_language_only(page_language, hint, others):
+    text = pdf_text(render_letter_pdf(body=SHORT_BODY, address_lines=ADDRESS, page_language=page_language))
+    assert hint in text
+    assert not any(other in text for other in others)
+
+
+def test_template_gaps_are_printed_as_lines_to_fill_in_not_as_dots():
+    text = pdf_text(render_letter_pdf(body="Меня зовут …, я живу в … .", address_lines=ADDRESS))
+    assert "…" not in text
+    assert "Меня зовут ____" in text
+
+
+def test_without_an_address_no_envelope_page_is_printed():
+    pdf = render_letter_pdf(body=SHORT_BODY, address_lines=None)
+    assert page_count(pdf) == 1
+    assert "REPUBLIC OF BELARUS" not in pdf_text(pdf)
 
 
 def test_long_letter_flows_onto_more_pages():

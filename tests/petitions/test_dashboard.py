@@ -11,7 +11,7 @@ from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
-DASHBOARD = reverse("admin:petitions_dashboard")
+DASHBOARD = reverse("dashboard")
 
 
 def test_the_dashboard_answers_how_are_we_doing(client, staff_without_permission, petition):

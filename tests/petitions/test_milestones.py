@@ -46,11 +46,9 @@ def test_organisers_get_one_email_per_milestone(petition, django_capture_on_comm
     ]
     message = milestones[6]
     assert "has just reached 4 confirmed signatures: 100% of its goal of 4" in message.body
-    assert "http://testserver/en/admin/petitions/petition/dashboard/" in message.body
+    assert "http://testserver/en/admin/dashboard/" in message.body
     html, mimetype = message.alternatives[0]
-    assert (
-        mimetype == "text/html" and "<strong>4</strong>" in html and "/en/admin/petitions/petition/dashboard/" in html
-    )
+    assert mimetype == "text/html" and "<strong>4</strong>" in html and "/en/admin/dashboard/" in html
 
 
 @pytest.mark.django_db

@@ -30,7 +30,7 @@ def test_an_organiser_checks_the_dashboard_and_downloads_the_signatures(
         page.fill("#id_password", "password")
         page.fill("#id_otp_token", code)
         page.click("input[type=submit]")
-        page.goto(f"{live_server.url}/en/admin/petitions/petition/dashboard/")
+        page.goto(f"{live_server.url}/en/admin/dashboard/")
         assert page.locator("svg.dash-chart rect").count() == 30
         assert "Belarus" in page.locator("#content-main").inner_text()
         page.click("text=Export and handover")

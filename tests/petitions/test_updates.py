@@ -160,9 +160,9 @@ def test_organisers_preview_test_and_send_from_the_admin(
     confirm = client.get(send_url).content.decode()
     assert "<strong>3</strong> confirmed signers" in confirm and "Belarusian: 1" in confirm
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(send_url)["Location"] == reverse("admin:petitions_dashboard")
+        assert client.post(send_url)["Location"] == reverse("dashboard")
     assert len(mail.outbox) == 4
-    dashboard = client.get(reverse("admin:petitions_dashboard")).content.decode()
+    dashboard = client.get(reverse("dashboard")).content.decode()
     assert "The petition was handed over" in dashboard and "100% — sent to everyone" in dashboard
     change = client.get(reverse("admin:petitions_petitionupdate_change", args=[update.pk])).content.decode()
     assert 'name="subject_en"' not in change  # sent: no longer editable

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0005_quotation_language'),
+        ('campaign', '0010_book_title_is_translation'),
     ]
 
     operations = [
