@@ -18,11 +18,38 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
+EMBEDDED_SECRET_KEY = "embedded-default-insecure-key-for-local-use-only"
+# Keys published somewhere (this repository, its examples, Django's docs): they sign nothing in production.
+KNOWN_SECRET_KEYS = {
+    EMBEDDED_SECRET_KEY,
+    "change-me-in-production-to-a-long-random-string",
+    "a-long-random-string",
+    "change-me",
+    "changeme",
+    "secret",
+}
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 10
+
+
+def check_secret_key(key):
+    """Refuse a key anyone could guess: it signs every confirm, withdraw and 'your data' link."""
+    if not key:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (production mode).")
-    SECRET_KEY = "embedded-default-insecure-key-for-local-use-only"
+    if key in KNOWN_SECRET_KEYS or key.startswith("django-insecure"):
+        raise ImproperlyConfigured("SECRET_KEY is a published example; generate your own (see the README).")
+    if len(key) < SECRET_KEY_MIN_LENGTH or len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is too short or too repetitive: use at least {SECRET_KEY_MIN_LENGTH} random characters,"
+            " e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not DEBUG:
+    check_secret_key(SECRET_KEY)
+elif not SECRET_KEY:
+    SECRET_KEY = EMBEDDED_SECRET_KEY
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -133,6 +160,9 @@ CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminde
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))
+elif not DEBUG:
+    # The local fallback prints whole emails (addresses, live links) to the log and keeps them on disk.
+    raise ImproperlyConfigured("EMAIL_URL must be set when DEBUG is off (production mode): a real mail server.")
 else:
     EMAIL_BACKEND = "campaign.mail_backends.ConsoleAndFileBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
