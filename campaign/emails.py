@@ -25,6 +25,9 @@ INFLIGHT_TIMEOUT = timedelta(minutes=5)
 # A due row whose task has not run this long after it was due is re-queued by the sweep; the
 # grace keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
 SWEEP_GRACE = timedelta(minutes=2)
+# Emails anyone can have sent to any address by typing it, before its owner has agreed to anything:
+# they repeat nothing the requester typed, their subject names no cause, and they come from a neutral sender.
+PRE_CONSENT_KINDS = {"confirm-signature", "already-signed", "your-data", "letters-reminders-confirm"}
 # A retry's countdown may fire a moment early.
 CLOCK_TOLERANCE = timedelta(seconds=5)
 
@@ -86,7 +89,7 @@ def _send(email):
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=settings.NEUTRAL_FROM_EMAIL if email.kind in PRE_CONSENT_KINDS else settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         headers={"Auto-Submitted": "auto-generated"},
     )

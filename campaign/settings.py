@@ -168,6 +168,10 @@ else:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Free Viasna <campaign@localhost>")
+# The sender of every email anyone can have sent to any address by typing it (confirmations, the
+# 'your data' link): a neutral name, so that the inbox of someone in Belarus names no cause. Use an
+# address whose domain names no cause either.
+NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Confirmation <confirm@localhost>")
 ORGANISER_EMAILS = env.list("ORGANISER_EMAILS", default=[])
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -215,6 +219,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
 
 # How long a confirmation link stays valid, and the abuse limits (count per window in seconds).
 CONFIRMATION_MAX_AGE = env.int("CONFIRMATION_MAX_AGE", default=7 * 24 * 3600)
+# Withdraw and unsubscribe links (every email carries one) work this long; the 'your data' page gives
+# fresh ones. A 'your data' link works for a day.
+WITHDRAW_LINK_MAX_AGE = env.int("WITHDRAW_LINK_MAX_AGE", default=365 * 24 * 3600)
+DATA_LINK_MAX_AGE = env.int("DATA_LINK_MAX_AGE", default=24 * 3600)
 RATE_LIMIT_SIGN_PER_IP = (env.int("RATE_LIMIT_SIGN_PER_IP", default=20), 3600)
 RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 3600)
 RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)

@@ -9,14 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaign.links import read_token
+from campaign.links import private_page, read_token
 from campaign.models import Person
-from campaign.ratelimit import client_ip, rate_limit_hit
-from letters import services
+from campaign.ratelimit import client_ip, mail_rate_limit_hit, rate_limit_hit
+from campaign.tasks import enqueue_after_commit
+from letters import services, tasks
 from letters.censor import check_letter, rules_for_client
 from letters.content import PHRASE_CATEGORIES
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
-from letters.models import LetterTemplate, Phrase
+from letters.models import LetterTemplate, Phrase, ReminderSubscription
 from letters.pdf import render_letter_pdf
 from petitions.models import normalise_email
 
@@ -246,6 +247,7 @@ def keep(request):
     return render(request, "letters/kept_created.html", {"link": link, "token": token})
 
 
+@private_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def kept(request, token):
@@ -271,9 +273,12 @@ def reminders_subscribe(request):
     if not _limit("reminders-ip", client_ip(request), REMINDERS_PER_IP):
         return render(request, "letters/reminders_limit.html", status=429)
     email = form.cleaned_data["email"]
-    # Over the per-address limit the answer stays the same, but no more mail goes out.
-    if _limit("reminders-email", normalise_email(email), REMINDERS_PER_EMAIL):
-        services.reminder_subscribe(email=email, language=get_language())
+    # Over the per-address limit the answer stays the same, but no more mail goes out. The lookup and
+    # the mail run in the background, so the answer takes as long whether or not the address is known.
+    if mail_rate_limit_hit(
+        scope="reminders-email", key=normalise_email(email), limit=REMINDERS_PER_EMAIL[0], period=REMINDERS_PER_EMAIL[1]
+    ):
+        enqueue_after_commit(tasks.subscribe_to_reminders, email, get_language())
     return redirect("letters:reminders_check_inbox")
 
 
@@ -281,11 +286,21 @@ def reminders_check_inbox(request):
     return render(request, "letters/reminders_check_inbox.html")
 
 
+def _subscription_id(token, *, salt, max_age):
+    public_id = read_token(token, salt=salt, max_age=max_age)
+    return ReminderSubscription.objects.filter(public_id=public_id).values_list("pk", flat=True).first()
+
+
+@private_page
 @require_http_methods(["GET", "POST"])
 def reminders_confirm(request, token):
     try:
-        subscription_id = read_token(token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
+        subscription_id = _subscription_id(
+            token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE
+        )
     except signing.BadSignature:  # expired too: subscribing again sends a fresh link
+        subscription_id = None
+    if subscription_id is None:
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":
         return render(request, "letters/reminders_confirm.html")
@@ -295,13 +310,17 @@ def reminders_confirm(request, token):
     return render(request, "letters/reminders_confirmed.html")
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def reminders_unsubscribe(request, token):
     try:
-        subscription_id = read_token(token, salt=services.REMINDER_UNSUBSCRIBE_SALT)
+        subscription_id = _subscription_id(
+            token, salt=services.REMINDER_UNSUBSCRIBE_SALT, max_age=settings.WITHDRAW_LINK_MAX_AGE
+        )
     except signing.BadSignature:
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":
         return render(request, "letters/reminders_unsubscribe.html")
-    services.reminder_unsubscribe(subscription_id=subscription_id)
+    if subscription_id is not None:
+        services.reminder_unsubscribe(subscription_id=subscription_id)
     return render(request, "letters/reminders_unsubscribed.html")

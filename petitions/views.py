@@ -7,10 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campaign.links import make_token, private_page
 from campaign.models import OutgoingEmail
-from campaign.ratelimit import client_ip, rate_limit_hit
-from petitions import services
+from campaign.ratelimit import client_ip, mail_rate_limit_hit, rate_limit_hit
+from campaign.tasks import enqueue_after_commit
+from petitions import services, tasks
 from petitions.forms import DataRequestForm, SignatureForm
+from letters.services import REMINDER_UNSUBSCRIBE_SALT
 from petitions.models import Petition, Signature, normalise_email
 
 RECENT_SIGNERS = 10
@@ -56,14 +59,15 @@ def petition_sign(request, slug):
         )
         return petition_detail(request, slug, form=form, status=429)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-    # Over the per-address limit, the answer stays the same but no more mail goes out.
-    if rate_limit_hit(
+    # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
+    # the mail run in the background, so the answer takes as long whether or not the address signed.
+    if mail_rate_limit_hit(
         scope="sign-email",
         key=normalise_email(data["email"]),
         limit=settings.RATE_LIMIT_SIGN_PER_EMAIL[0],
         period=settings.RATE_LIMIT_SIGN_PER_EMAIL[1],
     ):
-        services.signature_sign(petition=petition, data=data, language=get_language())
+        enqueue_after_commit(tasks.sign_petition, petition.pk, data, get_language())
     return redirect("petitions:check_inbox", slug=slug)
 
 
@@ -72,6 +76,7 @@ def petition_check_inbox(request, slug):
     return render(request, "petitions/check_inbox.html", {"petition": petition})
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def signature_confirm(request, token):
     try:
@@ -91,14 +96,17 @@ def signature_confirm(request, token):
     return redirect("petitions:thanks", slug=signature.petition.slug)
 
 
+@private_page
 @require_POST
 def signature_resend(request, token):
-    """From the 'link expired' page: send a fresh link to the address that signed."""
+    """From the 'link expired' page: send a fresh link to the address that signed, while it is kept."""
     try:
-        signature_id = services.read_token(token, salt=services.CONFIRM_SALT)
+        signature_id = services.read_resend_token(token)
     except signing.BadSignature:
         return render(request, "petitions/link_invalid.html", status=404)
-    if rate_limit_hit(scope="resend", key=str(signature_id), limit=3, period=3600):
+    if signature_id is not None and mail_rate_limit_hit(
+        scope="resend", key=str(signature_id), limit=settings.RATE_LIMIT_SIGN_PER_EMAIL[0], period=3600
+    ):
         services.signature_resend_confirmation(signature_id=signature_id)
     return render(request, "petitions/link_resent.html")
 
@@ -108,47 +116,58 @@ def petition_thanks(request, slug):
     return render(request, "petitions/thanks.html", {"petition": petition})
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def signature_withdraw(request, token):
     try:
-        signature_id = services.read_token(token, salt=services.WITHDRAW_SALT)
-    except signing.BadSignature:
+        signature_id = services.read_withdraw_token(token)
+    except signing.BadSignature:  # expired too: the 'your data' page gives a fresh link
         return render(request, "petitions/link_invalid.html", status=404)
     if request.method == "GET":
         signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
         return render(request, "petitions/withdraw.html", {"signature": signature})
-    services.signature_withdraw(signature_id=signature_id)
+    if signature_id is not None:
+        services.signature_withdraw(signature_id=signature_id)
     return render(request, "petitions/withdrawn.html")
 
 
 @require_http_methods(["GET", "POST"])
 def data_request(request):
-    """Ask for the 'your data' email. The answer is the same whether or not the address signed."""
+    """Ask for the 'your data' email. The answer is the same, and as quick, whether or not the address is known."""
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if rate_limit_hit(scope="data-ip", key=client_ip(request), limit=10, period=3600) and rate_limit_hit(
+        if rate_limit_hit(scope="data-ip", key=client_ip(request), limit=10, period=3600) and mail_rate_limit_hit(
             scope="data-email", key=normalise_email(email), limit=3, period=3600
         ):
-            services.signature_data_request(email=email)
+            enqueue_after_commit(tasks.send_data_link, email)
         return render(request, "petitions/data_request.html", {"sent": True})
     return render(request, "petitions/data_request.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@private_page
 def your_data(request, token):
+    from letters.models import ReminderSubscription  # the page lists reminders too
+
     try:
         email_key = services.read_data_token(token)
     except signing.BadSignature:  # expired or tampered: offer to send a fresh link
+        email_key = None
+    if email_key is None:
         context = {"form": DataRequestForm(), "link_failed": True}
         return render(request, "petitions/data_request.html", context, status=410)
     signatures = list(Signature.objects.filter(email_key=email_key).select_related("petition").order_by("created_at"))
     for signature in signatures:
-        signature.withdraw_token = services.make_token(signature, salt=services.WITHDRAW_SALT)
-    emails = OutgoingEmail.objects.filter(to__in={s.email for s in signatures}).only("kind", "status", "created_at")
+        signature.withdraw_token = services.withdraw_token(signature)
+    subscriptions = list(ReminderSubscription.objects.filter(email_key=email_key))
+    for subscription in subscriptions:
+        subscription.unsubscribe_token = make_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
+    addresses = {s.email for s in signatures} | {s.email for s in subscriptions}
+    emails = OutgoingEmail.objects.filter(to__in=addresses).only("kind", "status", "created_at")
     emails = list(emails.order_by("created_at"))
     for email in emails:
         email.kind_label = EMAIL_KIND_LABELS.get(email.kind, email.kind)
-    context = {"signatures": signatures, "emails": emails}
+    context = {"signatures": signatures, "subscriptions": subscriptions, "emails": emails}
     return render(request, "petitions/your_data.html", context)
 
 
