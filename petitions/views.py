@@ -11,9 +11,9 @@ from campaign.links import make_token, private_page
 from campaign.models import OutgoingEmail
 from campaign.ratelimit import client_ip, mail_rate_limit_hit, rate_limit_hit
 from campaign.tasks import enqueue_after_commit
+from letters.services import REMINDER_UNSUBSCRIBE_SALT
 from petitions import services, tasks
 from petitions.forms import DataRequestForm, SignatureForm
-from letters.services import REMINDER_UNSUBSCRIBE_SALT
 from petitions.models import Petition, Signature, normalise_email
 
 RECENT_SIGNERS = 10
