@@ -3,7 +3,11 @@ export signatures — they hold the supporters' names and emails."""
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import login as auth_login
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from django_otp.admin import OTPAdminAuthenticationForm
@@ -45,13 +49,28 @@ class CampaignAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         if request.method == "POST" and not self._login_allowed(request):
-            return TemplateResponse(request, "admin/login_throttled.html", status=429)
+            return self._throttled_login(request)
         return super().login(request, extra_context)
+
+    def _throttled_login(self, request):
+        """Over the limit, only the right password with the right authenticator code gets in: guessing
+        from elsewhere never locks an organiser out, and a password alone is never worth guessing."""
+        form = self.login_form(request, data=request.POST)
+        if form.is_valid() and user_has_device(form.get_user(), confirmed=True):
+            auth_login(request, form.get_user())  # django-otp marks the session verified
+            next_url = request.POST.get("next") or request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+                next_url = reverse("admin:index", current_app=self.name)
+            return redirect(next_url)
+        return TemplateResponse(request, "admin/login_throttled.html", status=429)
 
     @staticmethod
     def _login_allowed(request):
+        """Attempts per (account, address), so that guesses from other addresses never lock an
+        organiser out, and per address."""
         limit, period = settings.RATE_LIMIT_ADMIN_LOGIN
         username = request.POST.get("username", "").strip().casefold()
-        by_ip = rate_limit_hit(scope="login-ip", key=client_ip(request), limit=limit * 3, period=period)
-        by_user = rate_limit_hit(scope="login-user", key=username, limit=limit, period=period)
+        ip = client_ip(request)
+        by_ip = rate_limit_hit(scope="login-ip", key=ip, limit=limit * 3, period=period)
+        by_user = rate_limit_hit(scope="login-user-ip", key=f"{username}|{ip}", limit=limit, period=period)
         return by_ip and by_user

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Person
 from letters.models import KeptLetter, LetterTemplate
-from petitions.forms import reject_control_characters
+from petitions.forms import clean_email_address, reject_control_characters
 
 KIND_LABELS = {
     LetterTemplate.Kind.BIRTHDAY: _("Birthday"),
@@ -92,7 +92,7 @@ class ReminderForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_email(self):
-        return reject_control_characters(self.cleaned_data["email"].strip())
+        return clean_email_address(self.cleaned_data["email"])
 
     @property
     def is_bot(self):

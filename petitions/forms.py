@@ -19,6 +19,15 @@ def reject_control_characters(value, *, allow_line_breaks=False):
     return value
 
 
+def clean_email_address(value):
+    """An address we may mail: no control characters, and no quoted local part ("bomb"@...), which
+    would let one mailbox pass as many."""
+    value = reject_control_characters(value.strip())
+    if '"' in value or "\\" in value:
+        raise forms.ValidationError(_("Please write the address without quotation marks or backslashes."))
+    return value
+
+
 class SignatureForm(forms.ModelForm):
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by naive bots.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
@@ -96,7 +105,7 @@ class SignatureForm(forms.ModelForm):
         return reject_control_characters(self.cleaned_data["comment"].strip(), allow_line_breaks=True)
 
     def clean_email(self):
-        return reject_control_characters(self.cleaned_data["email"].strip())
+        return clean_email_address(self.cleaned_data["email"])
 
     @property
     def is_bot(self):
@@ -105,3 +114,6 @@ class SignatureForm(forms.ModelForm):
 
 class DataRequestForm(forms.Form):
     email = forms.EmailField(label=_("The email address you signed with"), max_length=254)
+
+    def clean_email(self):
+        return clean_email_address(self.cleaned_data["email"])

@@ -12,12 +12,19 @@ GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 
 
 def normalise_email(address):
-    """The key for the duplicate check: case folded, +tags dropped, Gmail's dots removed.
+    """The key for the duplicate check and the per-address limits: one key per mailbox.
 
-    The address is still sent to as typed; this key only decides whether two signatures are one.
+    Quotes and backslash escapes dropped from the local part ("bomb"@ and "b\\omb"@ are bomb@), case
+    folded, +tags dropped, Gmail's dots removed, the domain IDNA-encoded (пример.бел is xn--...). The
+    address is still sent to as typed; this key only decides whether two addresses are one mailbox.
     """
     local, _, domain = address.strip().rpartition("@")
-    local, domain = local.casefold(), domain.casefold()
+    local = local.replace("\\", "").replace('"', "").casefold()
+    domain = domain.strip().rstrip(".").casefold()
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # not a valid international name: the form refuses it anyway
+        pass
     local = local.split("+", 1)[0]
     if domain in GMAIL_DOMAINS:
         local, domain = local.replace(".", ""), "gmail.com"

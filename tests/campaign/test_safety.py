@@ -162,3 +162,53 @@ def test_forms_that_take_an_address_answer_in_the_same_time_whatever_the_address
         f" noise {noise:.1f} ms"
     )
     assert difference < noise, (statistics.median(known), statistics.median(unknown), noise)
+
+
+# --- abuse ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ['"bomb"@example.org', '"b\\omb"@example.org'])
+def test_a_quoted_local_part_is_refused_with_a_clear_message(client, petition, sign_data, address):
+    response = sign(client, petition, {**sign_data, "email": address})
+    assert response.status_code == 400
+    assert "without quotation marks" in response.content.decode()
+    response = client.post(reverse("letters:reminders_subscribe"), {"email": address})
+    assert response.status_code == 400 and "without quotation marks" in response.content.decode()
+    response = client.post(reverse("petitions:data_request"), {"email": address})
+    assert response.status_code == 400 and "without quotation marks" in response.content.decode()
+
+
+def test_one_mailbox_is_one_key_however_it_is_written():
+    from petitions.models import normalise_email
+
+    keys = {normalise_email(a) for a in ('"bomb"@example.org', '"b\\omb"@Example.ORG', "bomb@example.org.")}
+    assert keys == {"bomb@example.org"}
+    assert normalise_email("ales@ВЯСНА.бел") == normalise_email("ales@xn--80ad7ap3e.xn--90ais")
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache (Redis) unreachable: nothing listens on port 9."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+
+
+def test_with_redis_down_the_per_address_limit_holds_and_pages_still_answer(
+    client, petition, sign_data, settings, redis_down, django_capture_on_commit_callbacks
+):
+    settings.RATE_LIMIT_SIGN_PER_EMAIL = (3, 3600)
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [sign(client, petition, sign_data) for _ in range(8)]
+        responses += [client.post(reverse("petitions:data_request"), {"email": sign_data["email"]}) for _ in range(6)]
+        responses += [client.post(reverse("letters:reminders_subscribe"), {"email": "r@example.org"}) for _ in range(6)]
+    assert {r.status_code for r in responses} <= {200, 302}
+    kinds = [m.subject for m in mail.outbox]
+    assert len([m for m in mail.outbox if m.to == [sign_data["email"]]]) <= 3 + 3, kinds
+    assert len([m for m in mail.outbox if m.to == ["r@example.org"]]) <= 3, kinds
+    assert client.get(petition.get_absolute_url()).status_code == 200
