@@ -4,6 +4,7 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from campaign import services
+from campaign.admin_site import PersonalDataAdmin
 from campaign.models import (
     Award,
     Book,
@@ -18,7 +19,7 @@ from campaign.models import (
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(PersonalDataAdmin):
     list_display = ["kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
     fields = ["kind", "status", "attempts", "next_attempt_at", "created_at", "sent_at", "last_error"]

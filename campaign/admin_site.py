@@ -1,5 +1,5 @@
-"""The organisers' admin: login attempts throttled, and a second factor (TOTP) for anyone who can
-export signatures — they hold the supporters' names and emails."""
+"""The organisers' admin: login attempts throttled, a second factor (TOTP) for anyone who can see any
+supporter's personal data, and no URL lookups on personal or secret fields."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -18,8 +18,44 @@ from campaign.ratelimit import client_ip, rate_limit_hit
 EXPORT_PERMISSION = "petitions.export_signatures"
 
 
+# Models holding supporters' personal data (names, addresses, emails with live links, who wrote when).
+PERSONAL_DATA_MODELS = {
+    "petitions.signature",
+    "petitions.exportrecord",
+    "petitions.exportjob",
+    "campaign.outgoingemail",
+    "letters.remindersubscription",
+    "letters.keptletter",
+    "letters.letterreport",
+}
+
+
+def sees_personal_data(user):
+    if user.is_superuser or user.has_perm(EXPORT_PERMISSION):
+        return True
+    for permission in user.get_all_permissions():
+        app_label, codename = permission.split(".", 1)
+        action, _, model = codename.partition("_")
+        if action in ("view", "change", "delete") and f"{app_label}.{model}" in PERSONAL_DATA_MODELS:
+            return True
+    return False
+
+
 def user_requires_otp(user):
-    return user.is_active and user.has_perm(EXPORT_PERMISSION)
+    """Everyone who can see any supporter's personal data signs in with an authenticator code too."""
+    return user.is_active and sees_personal_data(user)
+
+
+class PersonalDataAdmin(admin.ModelAdmin):
+    """For models with personal or secret fields: the URL may filter only by the list's own filters
+    (and date), never by ?to=, ?email= or ?body_text__regex=, which would let one test addresses or
+    pull out live links; and search never looks at addresses."""
+
+    def lookup_allowed(self, lookup, value, request=None):
+        allowed = {f if isinstance(f, str) else f[0] for f in self.list_filter}
+        if self.date_hierarchy:
+            allowed.add(self.date_hierarchy)
+        return lookup.split("__", 1)[0] in allowed and super().lookup_allowed(lookup, value, request)
 
 
 class OrganiserLoginForm(OTPAdminAuthenticationForm):

@@ -79,8 +79,9 @@ def email_deliver(*, email_id):
         return _mark_failed(email, "recipient refused")
     except (OSError, smtplib.SMTPException) as exc:
         return _retry_later(email, f"{type(exc).__name__}")
+    # Once sent, the body (with its live links) is not needed: only what was sent, and when, is kept.
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error=""
+        status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error="", body_text="", body_html=""
     )
     return OutgoingEmail.Status.SENT
 
@@ -113,7 +114,9 @@ def _retry_later(email, reason):
 
 
 def _mark_failed(email, reason):
-    OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.FAILED, last_error=reason[:500])
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.FAILED, last_error=reason[:500], body_text="", body_html=""
+    )
     log.warning("outbox: email %s failed: %s", email.pk, reason)
     return OutgoingEmail.Status.FAILED
 
@@ -131,6 +134,17 @@ def outbox_sweep():
     for email_id in ids:
         _enqueue(email_id)
     return len(ids)
+
+
+def outbox_purge(*, older_than_days):
+    """Delete sent and failed rows older than the retention period (the privacy page states it). Safe
+    to run twice."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    done = [OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED]
+    purged = OutgoingEmail.objects.filter(status__in=done, created_at__lt=cutoff).delete()[0]
+    if purged:
+        log.info("outbox: purged %s emails older than %s days", purged, older_than_days)
+    return purged
 
 
 def outbox_erase_address(address):

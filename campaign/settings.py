@@ -150,6 +150,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
     "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
+    "purge-outbox": {"task": "campaign.tasks.purge_outbox", "schedule": 3600.0},
 }
 
 # Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.
@@ -229,6 +230,8 @@ RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)
 OTP_TOTP_ISSUER = "Free Viasna"
 # Signatures never confirmed are erased, with their emails, this many days after signing.
 UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
+# Emails' bodies are blanked once sent; the record that an email went out is deleted after this many days.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 
 # Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside
 # MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after 24 hours.

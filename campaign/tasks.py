@@ -1,9 +1,11 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.db import transaction
 
-from campaign.emails import email_deliver, outbox_sweep
+from campaign.emails import email_deliver, outbox_purge, outbox_sweep
+from campaign.ratelimit import rate_limit_counters_purge
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +18,13 @@ def send_outgoing_email(email_id):
 @shared_task(ignore_result=True)
 def sweep_outbox():
     outbox_sweep()
+
+
+@shared_task(ignore_result=True)
+def purge_outbox():
+    """Daily: forget emails past the retention period, and rate-limit windows that are over."""
+    outbox_purge(older_than_days=settings.OUTBOX_RETENTION_DAYS)
+    rate_limit_counters_purge()
 
 
 def enqueue_after_commit(task, *args):

@@ -212,3 +212,151 @@ def test_with_redis_down_the_per_address_limit_holds_and_pages_still_answer(
     assert len([m for m in mail.outbox if m.to == [sign_data["email"]]]) <= 3 + 3, kinds
     assert len([m for m in mail.outbox if m.to == ["r@example.org"]]) <= 3, kinds
     assert client.get(petition.get_absolute_url()).status_code == 200
+
+
+# --- organisers' access -----------------------------------------------------------------------------
+
+
+def _staff_with(codename):
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user(f"staff-{codename}", password="a long organiser passphrase", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+@pytest.mark.parametrize(
+    "codename, model",
+    [
+        ("view_signature", "petitions_signature"),
+        ("view_outgoingemail", "campaign_outgoingemail"),
+        ("view_letterreport", "letters_letterreport"),
+    ],
+)
+def test_anyone_who_can_see_personal_data_needs_the_second_factor(client, codename, model):
+    from tests.conftest import verified_login
+
+    user = _staff_with(codename)
+    url = reverse(f"admin:{model}_changelist")
+    client.force_login(user)  # a password only
+    response = client.get(url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    verified_login(client, user)
+    assert client.get(url).status_code == 200
+
+
+def test_the_admin_refuses_lookups_on_personal_and_secret_fields(client, petition):
+    from campaign.models import OutgoingEmail
+    from tests.conftest import queued_email, verified_login
+
+    user = _staff_with("view_outgoingemail")
+    user.user_permissions.add(*_staff_with("view_signature").user_permissions.all())
+    verified_login(client, user)
+    make_signature(petition, email="target@example.org")
+    queued_email(to="target@example.org")
+    emails = reverse("admin:campaign_outgoingemail_changelist")
+    signatures = reverse("admin:petitions_signature_changelist")
+    for url in (
+        f"{emails}?to=target@example.org",
+        f"{emails}?to__iexact=TARGET@example.org",
+        f"{emails}?body_text__regex=withdraw",
+        f"{emails}?subject__contains=x",
+        f"{signatures}?email=target@example.org",
+        f"{signatures}?email_key__startswith=t",
+        f"{signatures}?public_id__isnull=false",
+    ):
+        assert client.get(url).status_code == 400, url
+    assert client.get(f"{emails}?status__exact=queued").status_code == 200  # the list's own filters work
+    assert client.get(f"{signatures}?status__exact=confirmed").status_code == 200
+    found = client.get(f"{signatures}?q=target@example.org").content.decode()
+    assert "0 signatures" in found or "0 results" in found
+    assert OutgoingEmail.objects.count() == 1
+
+
+def test_deleting_a_signature_in_the_admin_erases_its_emails_and_keeps_the_count_true(client, petition):
+    from django.contrib.auth.models import User
+
+    from campaign.models import OutgoingEmail
+    from tests.conftest import queued_email, verified_login
+
+    admin_user = User.objects.create_superuser("root", "root@example.org", "a long organiser passphrase")
+    verified_login(client, admin_user)
+    gone, kept = make_signature(petition, email="gone@example.org"), make_signature(petition, email="kept@example.org")
+    petition.add_to_count(2)
+    queued_email(to="gone@example.org")
+    queued_email(to="kept@example.org")
+    client.post(reverse("admin:petitions_signature_delete", args=[gone.pk]), {"post": "yes"})
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["kept@example.org"]
+    client.post(
+        reverse("admin:petitions_signature_changelist"),
+        {"action": "delete_selected", "_selected_action": [kept.pk], "post": "yes"},
+    )
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0 and not Signature.objects.exists() and not OutgoingEmail.objects.exists()
+
+
+def test_sent_emails_keep_no_body_and_are_purged_after_the_retention_period(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from campaign.emails import email_deliver
+    from campaign.models import OutgoingEmail
+    from campaign.tasks import purge_outbox
+    from tests.conftest import queued_email
+
+    email = queued_email()
+    assert "http://testserver/c/" in email.body_text
+    email_deliver(email_id=email.pk)
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT and email.body_text == "" and email.body_html == ""
+    assert mail.outbox and "http://testserver/c/" in mail.outbox[0].body  # blanked after, not before
+
+    waiting = queued_email()
+    old = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS, hours=1)
+    OutgoingEmail.objects.filter(pk__in=[email.pk, waiting.pk]).update(created_at=old)
+    recent = queued_email()
+    email_deliver(email_id=recent.pk)
+    purge_outbox()
+    purge_outbox()  # safe to run twice
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {waiting.pk, recent.pk}  # unsent mail stays
+
+
+@pytest.fixture
+def audit_record(services, petition):
+    from django.contrib.auth.models import User
+
+    from petitions.models import ExportRecord
+
+    user = User.objects.create_user("exporter", password="x")
+    return ExportRecord.objects.create(
+        petition=petition, user=user, actor="exporter", via="download", format="csv", filters={}, row_count=3
+    )
+
+
+def test_the_export_audit_log_is_append_only_in_the_database(audit_record):
+    from django.db import DatabaseError, connection, transaction
+
+    from petitions.models import ExportRecord
+
+    attempts = [
+        lambda: ExportRecord.objects.filter(pk=audit_record.pk).update(row_count=0),
+        lambda: ExportRecord.objects.filter(pk=audit_record.pk).update(actor="someone-else"),
+        lambda: ExportRecord.objects.filter(pk=audit_record.pk).delete(),
+        lambda: connection.cursor().execute("DELETE FROM petitions_exportrecord"),
+        lambda: connection.cursor().execute("UPDATE petitions_exportrecord SET row_count = 1"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            attempt()
+    assert ExportRecord.objects.filter(pk=audit_record.pk, actor="exporter", row_count=3).exists()
+
+
+def test_the_export_audit_log_outlives_the_user_who_exported(audit_record):
+    from petitions.models import ExportRecord
+
+    audit_record.user.delete()
+    record = ExportRecord.objects.get(pk=audit_record.pk)
+    assert record.user is None and record.actor == "exporter" and record.row_count == 3
