@@ -97,6 +97,11 @@ def compose(request):
 def _compose_post(request, recipients, people):
     action = request.POST.get("action", "check")
     phrase_id = request.POST.get("phrase", "")
+    if phrase_id and not (phrase_id.isascii() and phrase_id.isdigit()):  # '²'.isdigit() is True too
+        form = ComposeForm(request.POST, people=people, body_required=False)
+        form.is_valid()
+        form.add_error(None, gettext("Please choose a phrase from the phrasebook."))
+        return _render_compose(request, form, recipients, status=400)
     ready = action in ("ready", "ready_anyway") and not phrase_id
     form = ComposeForm(request.POST, people=people, body_required=ready)
     if not form.is_valid():
@@ -105,7 +110,7 @@ def _compose_post(request, recipients, people):
 
     if phrase_id or action == "template":
         if phrase_id:
-            phrase = Phrase.objects.filter(pk=phrase_id if phrase_id.isdigit() else 0, is_active=True).first()
+            phrase = Phrase.objects.filter(pk=phrase_id, is_active=True).first()
             body = _append(data["body"], phrase.text(data["language"]) if phrase else "")
         else:
             template = LetterTemplate.objects.filter(

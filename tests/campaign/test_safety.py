@@ -360,3 +360,40 @@ def test_the_export_audit_log_outlives_the_user_who_exported(audit_record):
     audit_record.user.delete()
     record = ExportRecord.objects.get(pk=audit_record.pk)
     assert record.user is None and record.actor == "exporter" and record.row_count == 3
+
+
+# --- exports and odd input --------------------------------------------------------------------------
+
+SPLIT_FORMULAS = ["x;=2+5;", "a,=HYPERLINK(1)", "b\t@SUM(A1)", "c; +1", "d;-1", "e,|cmd", "f;%0A", "g;＝1"]
+
+
+def test_no_piece_of_a_cell_can_become_a_formula_after_splitting(petition, tmp_path):
+    import csv as plain_csv
+
+    import openpyxl
+
+    from campaign.exports import FORMATS, FORMULA_STARTS
+    from petitions.exports import signature_rows
+
+    for n, text in enumerate(SPLIT_FORMULAS):
+        make_signature(petition, first_name=text, city=text, comment=text, email=f"{n}@x.org")
+    FORMATS["csv"].write(signature_rows(petition=petition, filters={}), tmp_path / "out.csv")
+    FORMATS["xlsx"].write(signature_rows(petition=petition, filters={}), tmp_path / "out.xlsx")
+    with open(tmp_path / "out.csv", encoding="utf-8-sig") as file:
+        text = file.read()
+    workbook = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    xlsx_cells = [str(c.value) for row in workbook.active.iter_rows(min_row=2) for c in row if c.value]
+    for delimiter in (",", ";", "\t"):  # what a spreadsheet in each locale would see
+        for row in plain_csv.reader(text.splitlines(), delimiter=delimiter):
+            for cell in row:
+                assert not cell.lstrip(" ").startswith(FORMULA_STARTS), (delimiter, cell)
+        for value in xlsx_cells:
+            for cell in value.split(delimiter):
+                assert not cell.lstrip(" ").startswith(FORMULA_STARTS), (delimiter, cell)
+
+
+def test_the_export_form_offers_xlsx_first():
+    from petitions.exports import ExportForm
+
+    form = ExportForm()
+    assert form.fields["format"].choices[0][0] == "xlsx" and form["format"].value() == "xlsx"
