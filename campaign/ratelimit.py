@@ -73,6 +73,12 @@ def rate_limit_counters_purge():
     return RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()[0]
 
 
+def letter_pdf_allowed(request):
+    """A public PDF costs CPU: so many per address in a window (settings.RATE_LIMIT_PDF_PER_IP)."""
+    limit, period = settings.RATE_LIMIT_PDF_PER_IP
+    return rate_limit_hit(scope="letters-pdf", key=client_ip(request), limit=limit, period=period)
+
+
 def client_ip(request):
     if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -228,6 +228,9 @@ DATA_LINK_MAX_AGE = env.int("DATA_LINK_MAX_AGE", default=24 * 3600)
 RATE_LIMIT_SIGN_PER_IP = (env.int("RATE_LIMIT_SIGN_PER_IP", default=20), 3600)
 RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 3600)
 RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)
+RATE_LIMIT_PDF_PER_IP = (env.int("RATE_LIMIT_PDF_PER_IP", default=30), 3600)
+# Seconds a public letter PDF may take to render (the caps on its length keep it far below).
+PDF_TIME_LIMIT = env.float("PDF_TIME_LIMIT", default=5.0)
 OTP_TOTP_ISSUER = "Free Viasna"
 # Signatures never confirmed are erased, with their emails, this many days after signing.
 UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)

@@ -1,3 +1,7 @@
+import signal
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -11,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign.links import private_page, read_token
 from campaign.models import Person
-from campaign.ratelimit import client_ip, mail_rate_limit_hit, rate_limit_hit
+from campaign.ratelimit import client_ip, letter_pdf_allowed, mail_rate_limit_hit, rate_limit_hit
 from campaign.tasks import enqueue_after_commit
 from letters import services, tasks
 from letters.censor import check_letter, rules_for_client
@@ -197,19 +201,53 @@ def _render_ready(request, form, flags):
     return render(request, "letters/ready.html", context)
 
 
+class RenderTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds):
+    """Raise RenderTimeout in the block after `seconds`. Signals reach only the main thread (gunicorn's
+    sync workers run requests there); elsewhere the caps on a letter's length are the limit."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @require_POST
 def letter_pdf(request):
     form = LetterForm(request.POST, people=_held(services.recipients()))
     if not form.is_valid():
-        return HttpResponse(gettext("The letter could not be read. Please go back and try again."), status=400)
+        errors = " ".join(str(e) for field in ("body", "sender") for e in form.errors.get(field, []))
+        message = gettext("The letter could not be read. Please go back and try again.")
+        return HttpResponse(f"{message} {errors}".strip(), status=400, content_type="text/plain; charset=utf-8")
+    if not letter_pdf_allowed(request):
+        message = gettext("Many letters have been printed from your network in the last hour. Please try again later.")
+        return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
     data = form.cleaned_data
     person = data["person"]
-    pdf = render_letter_pdf(
-        body=data["body"],
-        address_lines=services.envelope_lines(person, services.current_facility(person)),
-        sender_lines=services.sender_lines(data["sender"]) or None,
-        include_reply_sheet=data["reply_sheet"],
-    )
+    try:
+        with time_limit(settings.PDF_TIME_LIMIT):
+            pdf = render_letter_pdf(
+                body=data["body"],
+                address_lines=services.envelope_lines(person, services.current_facility(person)),
+                sender_lines=services.sender_lines(data["sender"]) or None,
+                include_reply_sheet=data["reply_sheet"],
+            )
+    except RenderTimeout:
+        message = gettext("The letter took too long to prepare. Please shorten it and try again.")
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{person.slug}.pdf"'
     response["Cache-Control"] = "no-store"

@@ -11,6 +11,7 @@ from PIL import Image
 from campaign import services
 from campaign.models import Person, StatusChange
 from tests.campaign.builders import add_status, make_person, png_bytes
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def organiser(db):
 
 @pytest.fixture
 def organiser_client(client, organiser):
-    client.force_login(organiser)
+    verified_login(client, organiser)  # the outbox is supporters' data: a second factor
     return client
 
 

@@ -397,3 +397,46 @@ def test_the_export_form_offers_xlsx_first():
 
     form = ExportForm()
     assert form.fields["format"].choices[0][0] == "xlsx" and form["format"].value() == "xlsx"
+
+
+# --- public PDFs ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def letter(db):
+    from tests.letters.builders import assign, make_facility, make_person
+
+    person = make_person("nasta-loika")
+    assign(person, make_facility())
+    return {"person": str(person.pk), "body": "Добры дзень!", "sender": "", "reply_sheet": "on"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["\n".join(["a"] * 3000), "\n".join(["ab"] * 201), "\n\n".join(["ab"] * 101)],
+    ids=["3000 lines", "201 lines", "101 paragraphs"],
+)
+def test_a_letter_too_long_to_render_cheaply_gets_a_clear_message(client, letter, body):
+    start = time.process_time()
+    response = client.post(reverse("letters:pdf"), {**letter, "body": body})
+    assert response.status_code == 400
+    assert "Please shorten it" in response.content.decode()
+    assert time.process_time() - start < 1
+    response = client.post(reverse("letters:compose"), {**letter, "body": body, "kind": "birthday", "language": "ru"})
+    assert response.status_code == 400 and "Please shorten it" in response.content.decode()
+
+
+def test_pdfs_are_rate_limited_per_address(client, letter, settings):
+    settings.RATE_LIMIT_PDF_PER_IP = (2, 3600)
+    for _ in range(2):
+        assert client.post(reverse("letters:pdf"), letter).status_code == 200
+    response = client.post(reverse("letters:pdf"), letter)
+    assert response.status_code == 429 and "try again later" in response.content.decode()
+    assert client.post(reverse("letters:pdf"), letter, REMOTE_ADDR="198.51.100.9").status_code == 200
+
+
+def test_a_pdf_is_rendered_with_a_time_limit(client, letter, settings):
+    settings.PDF_TIME_LIMIT = 0.001
+    body = "\n".join(["слово слово слово слово слово"] * 200)
+    response = client.post(reverse("letters:pdf"), {**letter, "body": body})
+    assert response.status_code == 503 and "took too long" in response.content.decode()

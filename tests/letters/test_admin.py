@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from letters.models import FacilityAssignment
 from letters.seeding import seed_letters
+from tests.conftest import verified_login
 from tests.letters.builders import TEST_FACILITY, assign, make_facility, make_person
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def organiser(client):
     """Staff who keep the letters pages: the letters app's permissions and no others."""
     user = User.objects.create_user("dana", "dana@example.org", "a-long-test-password", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(content_type__app_label="letters"))
-    client.force_login(user)
+    verified_login(client, user)  # letter reports are supporters' data: a second factor
     return client
 
 
