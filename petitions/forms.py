@@ -83,6 +83,7 @@ class SignatureForm(forms.ModelForm):
             ),
             "email",
             "country",
+            HTML('{% include "campaign/_belarus_warning.html" with belarus_chosen=form.belarus_chosen %}'),
             "city",
             "comment",
             "show_publicly",
@@ -110,6 +111,10 @@ class SignatureForm(forms.ModelForm):
     @property
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
+
+    @property
+    def belarus_chosen(self):
+        return self.is_bound and self.data.get("country") == "BY"
 
 
 class DataRequestForm(forms.Form):

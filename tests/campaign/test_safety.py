@@ -440,3 +440,91 @@ def test_a_pdf_is_rendered_with_a_time_limit(client, letter, settings):
     body = "\n".join(["слово слово слово слово слово"] * 200)
     response = client.post(reverse("letters:pdf"), {**letter, "body": body})
     assert response.status_code == 503 and "took too long" in response.content.decode()
+
+
+# --- near the form ----------------------------------------------------------------------------------
+
+WARNINGS = {"en": "If you are in Belarus:", "be": "Калі вы ў Беларусі:", "ru": "Если вы в Беларуси:"}
+
+
+def _inside_forms(html):
+    return " ".join(re.findall(r"<form\b.*?</form>", html, flags=re.S))
+
+
+@pytest.mark.parametrize("language", ["en", "be", "ru"])
+def test_the_warning_for_belarus_is_beside_the_sign_and_reminders_forms(client, petition, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        sign_page = client.get(reverse("petitions:detail", args=[petition.slug])).content.decode()
+        letters_page = client.get(reverse("letters:index")).content.decode()
+    assert WARNINGS[language] in _inside_forms(sign_page)
+    assert WARNINGS[language] in _inside_forms(letters_page)
+    assert "VPN" in _inside_forms(sign_page) and "Tor" in _inside_forms(letters_page)
+
+
+def test_the_form_drawn_again_with_belarus_chosen_shows_the_stronger_warning(client, petition, sign_data):
+    response = sign(client, petition, {**sign_data, "country": "BY", "email": "not an address"})
+    assert response.status_code == 400
+    assert "belarus-warning alert alert-warning small is-belarus" in response.content.decode()
+    response = sign(client, petition, {**sign_data, "email": "not an address"})
+    assert "is-belarus" not in response.content.decode()
+
+
+def test_over_the_limit_the_page_says_the_same_plain_words_for_every_address(
+    client, petition, sign_data, settings, django_capture_on_commit_callbacks
+):
+    from letters.views import REMINDERS_PER_EMAIL
+
+    make_signature(petition, email="known@example.org")
+    pages = []
+    for address in ("known@example.org", "unknown@example.org"):
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(settings.RATE_LIMIT_SIGN_PER_EMAIL[0] + 1):
+                response = client.post(
+                    reverse("petitions:sign", args=[petition.slug]), {**sign_data, "email": address}, follow=True
+                )
+        pages.append(response.content.decode().replace("known@", "").replace("unknown@", ""))
+    assert pages[0] == pages[1]
+    assert "a link may already be on its way" in pages[0] and "after an hour" in pages[0]
+    for url in (reverse("letters:reminders_check_inbox"),):
+        assert "a link may already be on its way" in client.get(url).content.decode()
+    data_page = client.post(reverse("petitions:data_request"), {"email": "x@example.org"}).content.decode()
+    assert "a link may already be on its way" in data_page
+    # The note says 'three emails an hour': the limits say so too.
+    assert settings.RATE_LIMIT_SIGN_PER_EMAIL == (3, 3600) and REMINDERS_PER_EMAIL == (3, 3600)
+
+
+# --- the privacy page -------------------------------------------------------------------------------
+
+
+def test_every_period_on_the_privacy_page_is_the_one_the_code_enforces(client, settings):
+    from datetime import timedelta
+
+    from django.utils.html import strip_tags
+
+    from petitions.services import EXPORT_EXPIRY
+
+    # Unusual values, so that a number written into the page by hand cannot pass.
+    settings.CONFIRMATION_MAX_AGE = 9 * 86400
+    settings.UNCONFIRMED_RETENTION_DAYS = 17
+    settings.WITHDRAW_LINK_MAX_AGE = 401 * 86400
+    settings.DATA_LINK_MAX_AGE = 31 * 3600
+    settings.OUTBOX_RETENTION_DAYS = 43
+    page = " ".join(strip_tags(client.get(reverse("privacy")).content.decode()).split())
+    stated = [
+        "A confirmation link works for 9 days",  # CONFIRMATION_MAX_AGE
+        "erased, with the emails we sent about it, 17 days after signing",  # UNCONFIRMED_RETENTION_DAYS
+        "the link works for 401 days",  # WITHDRAW_LINK_MAX_AGE
+        "works for 31 hours",  # DATA_LINK_MAX_AGE
+        "(its kind, address and date) for 43 days",  # OUTBOX_RETENTION_DAYS
+        "within 9 days is erased",  # reminders: CONFIRMATION_MAX_AGE
+        f"deleted after {EXPORT_EXPIRY // timedelta(hours=1)} hours",  # EXPORT_EXPIRY
+    ]
+    for sentence in stated:
+        assert sentence in page, sentence
+    # 'for one hour': every limit on requests and emails counts over one hour.
+    assert "for one hour" in page
+    assert settings.RATE_LIMIT_SIGN_PER_IP[1] == settings.RATE_LIMIT_SIGN_PER_EMAIL[1] == 3600
+    for promise in ("Where it is kept and who can see it", "authenticator code", "on its own server"):
+        assert promise in page, promise
