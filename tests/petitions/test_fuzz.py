@@ -89,9 +89,10 @@ def test_any_token_gets_a_clear_answer(client, token):
 def test_the_count_endpoint_and_pages_take_any_slug_and_query(client, petition, slug, query):
     path = quote(slug.replace("/", ""), safe="") or "x"
     qs = quote(query, safe="=&")
-    assert client.get(f"/api/petitions/{path}/count.json?{qs}").status_code in (200, 404)
-    assert client.get(f"/en/petitions/{path}/?{qs}").status_code in (200, 404)
-    assert client.get(f"/en/petitions/{petition.slug}/?{qs}").status_code == 200
+    nul = (400,) if "\x00" in query else ()  # a NUL anywhere in a request is refused with a clear 400
+    assert client.get(f"/api/petitions/{path}/count.json?{qs}").status_code in (200, 404, *nul)
+    assert client.get(f"/en/petitions/{path}/?{qs}").status_code in (200, 404, *nul)
+    assert client.get(f"/en/petitions/{petition.slug}/?{qs}").status_code in (200, *nul)
 
 
 @FUZZ

@@ -205,7 +205,7 @@ def test_per_email_rate_limit_sends_no_more_mail_but_answers_the_same(
         ("email", "not-an-email", "Enter a valid email address."),
         ("first_name", "", "This field is required."),
         ("first_name", "x" * 101, "Ensure this value has at most 100 characters"),
-        ("first_name", "Ales\x00", "Null characters are not allowed."),
+        ("first_name", "Ales\x00", "invisible control character (NUL)"),
         ("last_name", "Bcc: evil@example.org\r\nX", "special characters"),
         ("country", "XX", "Select a valid choice."),
         ("comment", "y" * 1001, "Ensure this value has at most 1000 characters"),
