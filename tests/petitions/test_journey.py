@@ -27,9 +27,12 @@ def fill_sign_form(page, *, email):
 
 def _drop_broker_connections():
     """Forget pooled broker connections and producers, so that the next publish uses broker_url as it is now."""
+    from kombu import pools
+
     celery_app.pool.force_close_all()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    pools.reset()  # kombu's own producer pools, per broker URL
 
 
 @pytest.mark.browser
