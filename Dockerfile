@@ -11,9 +11,10 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
-# collectstatic needs settings but no secrets or services. The volume mount points exist and belong
-# to the site's user, so the named volumes start with the right owner.
-RUN DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --noinput \
+# collectstatic needs settings but no secrets or services: a throw-away key and a mail server never used.
+# The volume mount points exist and belong to the site's user, so the named volumes start with the right owner.
+RUN DEBUG=false SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    EMAIL_URL=smtp://build-only.invalid:25 python manage.py collectstatic --noinput \
     && python manage.py compile_translations \
     && mkdir -p /app/var/media /app/var/exports && chown -R campaign /app/var
 

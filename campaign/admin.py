@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from campaign import second_factor, services
+from campaign.admin_site import PersonalDataAdmin
 from campaign.models import (
     Award,
     Book,
@@ -32,7 +33,7 @@ from campaign.profiles import minsk_today, standing_of
 
 
 @admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
+class OutgoingEmailAdmin(PersonalDataAdmin):
     list_display = ["kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
     fields = ["kind", "status", "attempts", "next_attempt_at", "created_at", "sent_at", "last_error"]

@@ -1,5 +1,5 @@
-"""The organisers' admin: login attempts throttled, and a second factor (TOTP) for anyone who can
-export signatures — they hold the supporters' names and emails."""
+"""The organisers' admin: login attempts throttled, a second factor (TOTP) for anyone who can see any
+supporter's personal data, and no URL lookups on personal or secret fields."""
 
 import functools
 
@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -26,6 +27,18 @@ from campaign import limits, second_factor
 from campaign.second_factor import EXPORT_PERMISSION, user_needs_enrolment, user_requires_otp
 
 __all__ = ["EXPORT_PERMISSION", "CampaignAdminSite", "user_requires_otp"]
+
+
+class PersonalDataAdmin(admin.ModelAdmin):
+    """For models with personal or secret fields: the URL may filter only by the list's own filters
+    (and date), never by ?to=, ?email= or ?body_text__regex=, which would let one test addresses or
+    pull out live links; and search never looks at addresses."""
+
+    def lookup_allowed(self, lookup, value, request=None):
+        allowed = {f if isinstance(f, str) else f[0] for f in self.list_filter}
+        if self.date_hierarchy:
+            allowed.add(self.date_hierarchy)
+        return lookup.split("__", 1)[0] in allowed and super().lookup_allowed(lookup, value, request)
 
 
 class OrganiserLoginForm(OTPAdminAuthenticationForm):
@@ -70,7 +83,7 @@ class CampaignAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         if request.method == "POST" and not self._login_allowed(request):
-            return TemplateResponse(request, "admin/login_throttled.html", status=429)
+            return self._throttled_login(request)
         if user_needs_enrolment(request.user):
             return self._to_enrolment(request)
         response = super().login(request, extra_context)
@@ -123,8 +136,22 @@ class CampaignAdminSite(admin.AdminSite):
         }
         return TemplateResponse(request, "admin/otp/enrol.html", context)
 
+    def _throttled_login(self, request):
+        """Over the limit, only the right password with the right authenticator code gets in: guessing
+        from elsewhere never locks an organiser out, and a password alone is never worth guessing."""
+        form = self.login_form(request, data=request.POST)
+        if form.is_valid() and user_has_device(form.get_user(), confirmed=True):
+            auth_login(request, form.get_user())  # django-otp marks the session verified
+            next_url = request.POST.get("next") or request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+                next_url = reverse("admin:index", current_app=self.name)
+            return redirect(next_url)
+        return TemplateResponse(request, "admin/login_throttled.html", status=429)
+
     @staticmethod
     def _login_allowed(request):
+        """Attempts per (account, address), so that guesses from other addresses never lock an
+        organiser out, and per address."""
         return limits.admin_login(request, request.POST.get("username", "").strip().casefold())
 
 

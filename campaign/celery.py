@@ -26,6 +26,21 @@ class AfterCommitTask(Task):
         except Exception:  # any broker failure: the periodic sweep enqueues it again
             log.warning("could not enqueue %s%s; the sweep will retry", self.name, args)
 
+    def run_after_commit(self, *args):
+        """Run in a worker once the transaction commits; if the broker is down, run here instead.
+
+        For work that has no row of its own for a sweep to find: the forms that take an email address
+        do their lookups and mail this way, so that they answer in the same time whatever the address.
+        """
+        transaction.on_commit(functools.partial(self._run_somewhere, args))
+
+    def _run_somewhere(self, args):
+        try:
+            self.delay(*args)
+        except Exception:  # any broker failure: slower, but nothing is lost
+            log.warning("could not enqueue %s; running it in the request", self.name)
+            self.apply(args)
+
 
 app = Celery("campaign", task_cls=AfterCommitTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")

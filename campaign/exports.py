@@ -8,29 +8,40 @@ XLSX is written by openpyxl's write-only mode to a file, which is why it always 
 
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from defusedcsv import csv as defusedcsv
 from openpyxl import Workbook
 
-# A cell starting with one of these is run as a formula (or a DDE command) by spreadsheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these is run as a formula (or a DDE command) by spreadsheets: the one list,
+# for CSV and XLSX alike (it covers defusedcsv's = + - @ | %, and the full-width forms).
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# What a spreadsheet may split a CSV line on (',' in English locales, ';' in Belarusian, Russian and
+# German ones, tab when pasted): each piece becomes a cell of its own.
+SEPARATORS = re.compile(r"([,;\t])")
 # Rows per chunk of a streamed file: big enough to keep the overhead low, small enough to flow.
 CHUNK_ROWS = 2000
 
 
 def neutralise(value):
-    """Make a cell inert: a leading apostrophe turns a would-be formula into text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Make a cell inert: an apostrophe turns a would-be formula into text, both at the start and at the
+    start of every piece a spreadsheet could split it into (`x;=2+5` becomes `x;'=2+5`)."""
+    if not isinstance(value, str):
+        return value
+    pieces = SEPARATORS.split(value)  # the separators are kept, at the odd positions
+    for n in range(0, len(pieces), 2):
+        if pieces[n].lstrip(" ").startswith(FORMULA_STARTS):
+            pieces[n] = "'" + pieces[n]
+    value = "".join(pieces)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _csv_cell(value):
-    """A value as CSV text. defusedcsv escapes a leading = + - @ | %; a leading tab or CR is done here."""
+    """A value as CSV text, through the same neutralise() as XLSX (defusedcsv then finds nothing to do)."""
     if isinstance(value, str):
-        return "'" + value if value[:1] in ("\t", "\r") else value
+        return neutralise(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "" if value is None else value
@@ -96,13 +107,14 @@ class Format:
             self.writer(rows, path)
 
 
+# XLSX first: a spreadsheet opens it without splitting anything, whatever its locale.
 FORMATS = {
-    "csv": Format(name="CSV", extension="csv", content_type="text/csv; charset=utf-8", chunks=csv_chunks),
     "xlsx": Format(
         name="Excel (XLSX)",
         extension="xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         writer=write_xlsx,
     ),
+    "csv": Format(name="CSV", extension="csv", content_type="text/csv; charset=utf-8", chunks=csv_chunks),
     "json": Format(name="JSON", extension="json", content_type="application/json", chunks=json_chunks),
 }

@@ -17,13 +17,29 @@ def reject_control_characters(value, *, allow_line_breaks=False):
     return value
 
 
-def normalise_email(address):
-    """The key for duplicate checks and rate limits: case folded, +tags dropped, Gmail's dots removed.
+def clean_email_address(value):
+    """An address we may mail: no control characters, and no quoted local part ("bomb"@...), which
+    would let one mailbox pass as many."""
+    value = reject_control_characters(value.strip())
+    if '"' in value or "\\" in value:
+        raise forms.ValidationError(_("Please write the address without quotation marks or backslashes."))
+    return value
 
-    The address is still sent to as typed; this key only decides whether two addresses are one.
+
+def normalise_email(address):
+    """The key for duplicate checks and the per-address limits: one key per mailbox.
+
+    Quotes and backslash escapes dropped from the local part ("bomb"@ and "b\\omb"@ are bomb@), case
+    folded, +tags dropped, Gmail's dots removed, the domain IDNA-encoded (пример.бел is xn--...). The
+    address is still sent to as typed; this key only decides whether two addresses are one mailbox.
     """
     local, _at, domain = address.strip().rpartition("@")
-    local, domain = local.casefold(), domain.casefold()
+    local = local.replace("\\", "").replace('"', "").casefold()
+    domain = domain.strip().rstrip(".").casefold()
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # not a valid international name: the form refuses it anyway
+        pass
     local = local.split("+", 1)[0]
     if domain in GMAIL_DOMAINS:
         local, domain = local.replace(".", ""), "gmail.com"

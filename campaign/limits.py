@@ -2,18 +2,25 @@
 limit), each counting one attempt and returning whether it is allowed.
 
 Fixed windows are counted in the cache (Redis in production). Keys are hashed with the secret key,
-so an email address never appears in Redis. If the cache is down, a limit lets the request through:
-a signature must never be lost to a Redis outage. The counts an operator may change are settings
-(RATE_LIMIT_*); the rest are here.
+so an email address never appears in Redis. If the cache is down, a limit on a network lets the
+request through (a signature must never be lost to a Redis outage); a limit that guards mail to a
+typed-in address counts in the database instead (campaign.RateLimitCounter), so that an outage never
+opens the way to mail bombing. The counts an operator may change are settings (RATE_LIMIT_*); the
+rest are here.
 """
 
 import hashlib
 import hmac
 import ipaddress
 import logging
+import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from campaign.forms import normalise_email
 
@@ -21,7 +28,7 @@ log = logging.getLogger(__name__)
 
 HOUR, DAY = 3600, 24 * 3600
 # (count, window in seconds)
-RESENDS_PER_SIGNATURE = (3, HOUR)
+RESENDS_PER_SIGNATURE = (3, HOUR)  # as many as RATE_LIMIT_SIGN_PER_EMAIL's default
 DATA_REQUESTS_PER_NETWORK = (10, HOUR)
 DATA_REQUESTS_PER_EMAIL = (3, HOUR)
 LETTER_REPORTS_PER_NETWORK = (5, DAY)  # 'I sent a letter' is a public counter
@@ -35,10 +42,11 @@ def hashed(value):
     return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def allowed(*, scope, key, limit, period=None):
+def allowed(*, scope, key, limit, period=None, fail_closed=False):
     """Count one attempt; True while the count within the window is at most `limit`.
 
-    `limit` is a count with its `period` in seconds, or a (count, period) pair.
+    `limit` is a count with its `period` in seconds, or a (count, period) pair. With `fail_closed`
+    (limits on mail to a typed-in address) a cache outage counts in the database instead of allowing.
     """
     if period is None:
         limit, period = limit
@@ -46,10 +54,36 @@ def allowed(*, scope, key, limit, period=None):
     try:
         cache.add(cache_key, 0, timeout=period)
         count = cache.incr(cache_key)
-    except Exception:  # cache unreachable: fail open
-        log.warning("rate limit: cache unavailable, allowing %s", scope)
-        return True
+    except Exception:  # cache unreachable
+        if not fail_closed:
+            log.warning("rate limit: cache unavailable, allowing %s", scope)
+            return True
+        log.warning("rate limit: cache unavailable, counting %s in the database", scope)
+        count = _database_count(f"{cache_key}:{int(time.time() // period)}", period)
     return count <= limit
+
+
+def _database_count(key, period):
+    from campaign.models import RateLimitCounter
+
+    expires_at = timezone.now() + timedelta(seconds=period)
+    for _attempt in range(2):
+        if RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1):
+            return RateLimitCounter.objects.filter(key=key).values_list("count", flat=True).get()
+        try:
+            with transaction.atomic():
+                RateLimitCounter.objects.create(key=key, count=1, expires_at=expires_at)
+            return 1
+        except IntegrityError:  # a concurrent request created it: count again
+            continue
+    return RateLimitCounter.objects.filter(key=key).values_list("count", flat=True).get()
+
+
+def counters_purge():
+    """Delete the database counters whose window is over. Safe to run twice."""
+    from campaign.models import RateLimitCounter
+
+    return RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()[0]
 
 
 def client_ip(request):
@@ -86,18 +120,20 @@ def sign_from_network(request):
 
 def sign_mail_to(email):
     """Over this limit the signer sees the same page, but no more mail goes out."""
-    limit, period = settings.RATE_LIMIT_SIGN_PER_EMAIL
-    return allowed(scope="sign-email", key=normalise_email(email), limit=limit, period=period)
+    return allowed(
+        scope="sign-email", key=normalise_email(email), limit=settings.RATE_LIMIT_SIGN_PER_EMAIL, fail_closed=True
+    )
 
 
 def confirmation_resend(signature_id):
-    return allowed(scope="resend", key=str(signature_id), limit=RESENDS_PER_SIGNATURE)
+    """Mail to the address that signed: the per-address count, kept even when Redis is down."""
+    return allowed(scope="resend", key=str(signature_id), limit=RESENDS_PER_SIGNATURE, fail_closed=True)
 
 
 def data_request(request, email):
     """The 'your data' email: per network, then per address (counted only when the first allows)."""
     return allowed(scope="data-ip", key=client_ip(request), limit=DATA_REQUESTS_PER_NETWORK) and allowed(
-        scope="data-email", key=normalise_email(email), limit=DATA_REQUESTS_PER_EMAIL
+        scope="data-email", key=normalise_email(email), limit=DATA_REQUESTS_PER_EMAIL, fail_closed=True
     )
 
 
@@ -116,20 +152,27 @@ def reminders_from_network(request):
     return allowed(scope="reminders-ip", key=client_ip(request), limit=REMINDERS_PER_NETWORK)
 
 
+def letter_pdf_from_network(request):
+    """A public PDF costs CPU."""
+    return allowed(scope="letters-pdf", key=client_ip(request), limit=settings.RATE_LIMIT_PDF_PER_IP)
+
+
 def letter_check_from_network(request):
     return allowed(scope="letters-check", key=client_ip(request), limit=LETTER_CHECKS_PER_NETWORK)
 
 
 def reminders_mail_to(email):
-    return allowed(scope="reminders-email", key=normalise_email(email), limit=REMINDERS_PER_EMAIL)
+    return allowed(scope="reminders-email", key=normalise_email(email), limit=REMINDERS_PER_EMAIL, fail_closed=True)
 
 
 # --- organisers --------------------------------------------------------------------------------------
 
 
 def admin_login(request, username):
-    """Per account, and three times that per network (an office shares one address)."""
+    """Per (account, network), so that guesses from elsewhere never lock an organiser out, and three
+    times that per network (an office shares one address)."""
     limit, period = settings.RATE_LIMIT_ADMIN_LOGIN
-    by_ip = allowed(scope="login-ip", key=client_ip(request), limit=limit * 3, period=period)
-    by_user = allowed(scope="login-user", key=username, limit=limit, period=period)
+    ip = client_ip(request)
+    by_ip = allowed(scope="login-ip", key=ip, limit=limit * 3, period=period)
+    by_user = allowed(scope="login-user-ip", key=f"{username}|{ip}", limit=limit, period=period)
     return by_ip and by_user

@@ -25,6 +25,9 @@ INFLIGHT_TIMEOUT = timedelta(minutes=5)
 # A due row whose task has not run this long after it was due is re-queued by the sweep; the
 # grace keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
 SWEEP_GRACE = timedelta(minutes=2)
+# Emails anyone can have sent to any address by typing it, before its owner has agreed to anything:
+# they repeat nothing the requester typed, their subject names no cause, and they come from a neutral sender.
+PRE_CONSENT_KINDS = {"confirm-signature", "already-signed", "your-data", "letters-reminders-confirm"}
 # A retry's countdown may fire a moment early.
 CLOCK_TOLERANCE = timedelta(seconds=5)
 
@@ -85,8 +88,9 @@ def email_deliver(*, email_id):
         return _mark_failed(email, "recipient refused")
     except (OSError, smtplib.SMTPException) as exc:
         return _retry_later(email, f"{type(exc).__name__}")
+    # Once sent, the body (with its live links) is not needed: only what was sent, and when, is kept.
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error=""
+        status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), last_error="", body_text="", body_html=""
     )
     return OutgoingEmail.Status.SENT
 
@@ -95,7 +99,7 @@ def _send(email):
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=settings.NEUTRAL_FROM_EMAIL if email.kind in PRE_CONSENT_KINDS else settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         headers={"Auto-Submitted": "auto-generated", **email.headers},
     )
@@ -119,7 +123,9 @@ def _retry_later(email, reason):
 
 
 def _mark_failed(email, reason):
-    OutgoingEmail.objects.filter(pk=email.pk).update(status=OutgoingEmail.Status.FAILED, last_error=reason[:500])
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        status=OutgoingEmail.Status.FAILED, last_error=reason[:500], body_text="", body_html=""
+    )
     log.warning("outbox: email %s failed: %s", email.pk, reason)
     return OutgoingEmail.Status.FAILED
 
@@ -137,6 +143,17 @@ def outbox_sweep():
     for email_id in ids:
         send_outgoing_email.enqueue(email_id)
     return len(ids)
+
+
+def outbox_purge(*, older_than_days):
+    """Delete sent and failed rows older than the retention period (the privacy page states it). Safe
+    to run twice."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    done = [OutgoingEmail.Status.SENT, OutgoingEmail.Status.FAILED]
+    purged = OutgoingEmail.objects.filter(status__in=done, created_at__lt=cutoff).delete()[0]
+    if purged:
+        log.info("outbox: purged %s emails older than %s days", purged, older_than_days)
+    return purged
 
 
 def outbox_erase_address(address):

@@ -41,6 +41,17 @@ class OutgoingEmail(models.Model):
         return f"{self.kind} #{self.pk} ({self.status})"
 
 
+class RateLimitCounter(models.Model):
+    """A rate-limit window counted in the database while the cache (Redis) is down. The key is hashed."""
+
+    key = models.CharField(max_length=120, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
 class DatePrecision(models.TextChoices):
     """How much of a date the sources give: 1 May 2023 stored for 'May 2023' is shown as 'May 2023'."""
 

@@ -21,8 +21,32 @@ RESET_PERMISSION = "otp_totp.delete_totpdevice"
 DEVICE_NAME = "authenticator"
 
 
+# Models holding supporters' personal data (names, addresses, emails with live links, who wrote when).
+PERSONAL_DATA_MODELS = {
+    "petitions.signature",
+    "petitions.exportrecord",
+    "petitions.exportjob",
+    "campaign.outgoingemail",
+    "letters.remindersubscription",
+    "letters.keptletter",
+    "letters.letterreport",
+}
+
+
+def sees_personal_data(user):
+    if user.is_superuser or user.has_perm(EXPORT_PERMISSION):
+        return True
+    for permission in user.get_all_permissions():
+        app_label, codename = permission.split(".", 1)
+        action, _, model = codename.partition("_")
+        if action in ("view", "change", "delete") and f"{app_label}.{model}" in PERSONAL_DATA_MODELS:
+            return True
+    return False
+
+
 def user_requires_otp(user):
-    return user.is_active and user.has_perm(EXPORT_PERMISSION)
+    """Everyone who can see any supporter's personal data signs in with an authenticator code too."""
+    return user.is_active and sees_personal_data(user)
 
 
 def user_needs_enrolment(user):

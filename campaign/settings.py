@@ -18,11 +18,38 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str("SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
+EMBEDDED_SECRET_KEY = "embedded-default-insecure-key-for-local-use-only"
+# Keys published somewhere (this repository, its examples, Django's docs): they sign nothing in production.
+KNOWN_SECRET_KEYS = {
+    EMBEDDED_SECRET_KEY,
+    "change-me-in-production-to-a-long-random-string",
+    "a-long-random-string",
+    "change-me",
+    "changeme",
+    "secret",
+}
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE_CHARACTERS = 10
+
+
+def check_secret_key(key):
+    """Refuse a key anyone could guess: it signs every confirm, withdraw and 'your data' link."""
+    if not key:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (production mode).")
-    SECRET_KEY = "embedded-default-insecure-key-for-local-use-only"
+    if key in KNOWN_SECRET_KEYS or key.startswith("django-insecure"):
+        raise ImproperlyConfigured("SECRET_KEY is a published example; generate your own (see the README).")
+    if len(key) < SECRET_KEY_MIN_LENGTH or len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is too short or too repetitive: use at least {SECRET_KEY_MIN_LENGTH} random characters,"
+            " e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not DEBUG:
+    check_secret_key(SECRET_KEY)
+elif not SECRET_KEY:
+    SECRET_KEY = EMBEDDED_SECRET_KEY
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -57,6 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "campaign.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,6 +152,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
     "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
+    "purge-outbox": {"task": "campaign.tasks.purge_outbox", "schedule": 3600.0},
 }
 
 # Updates to supporters go out in a batch every this many seconds, each batch the organisers' rate
@@ -140,11 +169,18 @@ CELERY_BEAT_SCHEDULE["letters-reminders"] = {"task": "letters.tasks.send_reminde
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))
+elif not DEBUG:
+    # The local fallback prints whole emails (addresses, live links) to the log and keeps them on disk.
+    raise ImproperlyConfigured("EMAIL_URL must be set when DEBUG is off (production mode): a real mail server.")
 else:
     EMAIL_BACKEND = "campaign.mail_backends.ConsoleAndFileBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Free Viasna <campaign@localhost>")
+# The sender of every email anyone can have sent to any address by typing it (confirmations, the
+# 'your data' link): a neutral name, so that the inbox of someone in Belarus names no cause. Use an
+# address whose domain names no cause either.
+NEUTRAL_FROM_EMAIL = env.str("NEUTRAL_FROM_EMAIL", default="Confirmation <confirm@localhost>")
 ORGANISER_EMAILS = env.list("ORGANISER_EMAILS", default=[])
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -193,15 +229,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # How long a confirmation link stays valid, and the abuse limits (count per window in seconds).
 CONFIRMATION_MAX_AGE = env.int("CONFIRMATION_MAX_AGE", default=7 * 24 * 3600)
+# Withdraw and unsubscribe links (every email carries one) work this long; the 'your data' page gives
+# fresh ones. A 'your data' link works for a day.
+WITHDRAW_LINK_MAX_AGE = env.int("WITHDRAW_LINK_MAX_AGE", default=365 * 24 * 3600)
+DATA_LINK_MAX_AGE = env.int("DATA_LINK_MAX_AGE", default=24 * 3600)
 RATE_LIMIT_SIGN_PER_IP = (env.int("RATE_LIMIT_SIGN_PER_IP", default=20), 3600)
 RATE_LIMIT_SIGN_PER_EMAIL = (env.int("RATE_LIMIT_SIGN_PER_EMAIL", default=3), 3600)
 RATE_LIMIT_ADMIN_LOGIN = (env.int("RATE_LIMIT_ADMIN_LOGIN", default=5), 900)
+RATE_LIMIT_PDF_PER_IP = (env.int("RATE_LIMIT_PDF_PER_IP", default=30), 3600)
+# Seconds a public letter PDF may take to render (the caps on its length keep it far below).
+PDF_TIME_LIMIT = env.float("PDF_TIME_LIMIT", default=5.0)
 OTP_TOTP_ISSUER = "Free Viasna"
 # Signatures never confirmed are erased, with their emails, this many days after signing.
 # A held person's status older than this (days since a source last confirmed it) is flagged on their card
 # as possibly out of date, and listed on the organisers' dashboard to check.
 STATUS_CHECK_AFTER_DAYS = env.int("STATUS_CHECK_AFTER_DAYS", default=90)
 UNCONFIRMED_RETENTION_DAYS = env.int("UNCONFIRMED_RETENTION_DAYS", default=14)
+# Emails' bodies are blanked once sent; the record that an email went out is deleted after this many days.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 
 # Exports: bigger ones (and XLSX) run on the "exports" queue and are written here, outside
 # MEDIA_ROOT so that nothing serves them but the requester's download view; deleted after 24 hours.

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from campaign.celery import app as celery_app
 from campaign.models import KeyDate, Person
 from campaign.profiles import coming_dates, minsk_today, standing_of
+from petitions.exports import EXPORT_EXPIRY
 from petitions.models import Petition
 
 
@@ -32,9 +33,14 @@ def home(request):
 
 
 def privacy(request):
+    """Every period the page states comes from the settings that enforce it."""
     context = {
         "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
         "retention_days": settings.UNCONFIRMED_RETENTION_DAYS,
+        "withdraw_link_days": settings.WITHDRAW_LINK_MAX_AGE // 86400,
+        "data_link_hours": settings.DATA_LINK_MAX_AGE // 3600,
+        "outbox_days": settings.OUTBOX_RETENTION_DAYS,
+        "export_hours": int(EXPORT_EXPIRY.total_seconds()) // 3600,
     }
     return render(request, "campaign/privacy.html", context)
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from campaign.admin_site import PersonalDataAdmin
 from letters.models import Facility, FacilityAssignment, LetterReport, LetterTemplate, Phrase
 
 
@@ -64,7 +65,7 @@ class PhraseAdmin(admin.ModelAdmin):
 
 
 @admin.register(LetterReport)
-class LetterReportAdmin(admin.ModelAdmin):
+class LetterReportAdmin(PersonalDataAdmin):
     """Read-only: the reports behind the public counters, to spot abuse."""
 
     list_display = ["person", "reported_at"]

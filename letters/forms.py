@@ -1,11 +1,17 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.forms import HoneypotForm, reject_control_characters
+from campaign.forms import HoneypotForm, clean_email_address, reject_control_characters
 from campaign.models import Person
 from letters.models import KeptLetter, LetterTemplate
 
 SENDER_MAX_CHARS = 300
+# The work a public PDF may take: 6,000 characters (KeptLetter.MAX_CHARS), and no more lines or paragraphs
+# than a long letter has. 3,000 short lines took 8.6 s of CPU; 200 take under 0.3 s.
+BODY_MAX_LINES = 200
+BODY_MAX_PARAGRAPHS = 100
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -48,7 +54,13 @@ class LetterForm(forms.Form):
 
     def clean_body(self):
         body = reject_control_characters(self.cleaned_data["body"], allow_line_breaks=True)
-        return body.replace("\r\n", "\n").strip()
+        body = body.replace("\r\n", "\n").strip()
+        if body.count("\n") + 1 > BODY_MAX_LINES or len(re.split(r"\n\s*\n", body)) > BODY_MAX_PARAGRAPHS:
+            raise forms.ValidationError(
+                _("Your letter has more than %(lines)s lines or %(paragraphs)s paragraphs. Please shorten it."),
+                params={"lines": BODY_MAX_LINES, "paragraphs": BODY_MAX_PARAGRAPHS},
+            )
+        return body
 
     def clean_sender(self):
         return reject_control_characters(self.cleaned_data["sender"], allow_line_breaks=True).strip()
@@ -83,4 +95,4 @@ class ReminderForm(HoneypotForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_email(self):
-        return reject_control_characters(self.cleaned_data["email"].strip())
+        return clean_email_address(self.cleaned_data["email"])

@@ -1,4 +1,5 @@
 import re
+import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -236,6 +237,8 @@ class ReminderSubscription(models.Model):
         PENDING = "pending", "Waiting for confirmation"
         CONFIRMED = "confirmed", "Confirmed"
 
+    # What emailed links carry, as for signatures: random, no address, no sequential id.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(max_length=254)
     email_key = models.CharField(max_length=254, unique=True)
     language = models.CharField(max_length=8)

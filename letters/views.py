@@ -14,13 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from campaign import limits
-from campaign.links import read_token
+from campaign.links import private_page, read_token
 from campaign.models import Person
-from letters import services
+from campaign.pdf import RenderTimeout, time_limit
+from letters import services, tasks
 from letters.censor import check_letter, language
 from letters.content import POSTAGE_YEAR
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
-from letters.models import KeptLetter, LetterTemplate, Phrase
+from letters.models import KeptLetter, LetterTemplate, Phrase, ReminderSubscription
 from letters.pdf import render_letter_pdf
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
@@ -86,6 +87,11 @@ def compose(request):
 def _compose_post(request, recipients, people):
     action = request.POST.get("action", "check")
     phrase_id = request.POST.get("phrase", "")
+    if phrase_id and not (phrase_id.isascii() and phrase_id.isdigit()):  # '²'.isdigit() is True too
+        form = ComposeForm(request.POST, people=people, body_required=False)
+        form.is_valid()
+        form.add_error(None, gettext("Please choose a phrase from the phrasebook."))
+        return _render_compose(request, form, recipients, status=400)
     ready = action in ("ready", "ready_anyway") and not phrase_id
     form = ComposeForm(request.POST, people=people, body_required=ready)
     if not form.is_valid():
@@ -95,7 +101,7 @@ def _compose_post(request, recipients, people):
     if phrase_id or action == "template":
         phrase = None
         if phrase_id:
-            phrase = Phrase.objects.filter(pk=phrase_id if phrase_id.isdigit() else 0, is_active=True).first()
+            phrase = Phrase.objects.filter(pk=phrase_id, is_active=True).first()
             body = _append(data["body"], phrase.text(data["language"]) if phrase else "")
         else:
             template = LetterTemplate.objects.filter(
@@ -226,19 +232,29 @@ def check(request):
 def letter_pdf(request):
     form = LetterForm(request.POST, people=_held(services.recipients()))
     if not form.is_valid():
-        return HttpResponse(gettext("The letter could not be read. Please go back and try again."), status=400)
+        errors = " ".join(str(e) for field in ("body", "sender") for e in form.errors.get(field, []))
+        message = gettext("The letter could not be read. Please go back and try again.")
+        return HttpResponse(f"{message} {errors}".strip(), status=400, content_type="text/plain; charset=utf-8")
+    if not limits.letter_pdf_from_network(request):
+        message = gettext("Many letters have been printed from your network in the last hour. Please try again later.")
+        return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
     data = form.cleaned_data
     person = data["person"]
     envelope = services.envelope_for(person, services.current_facility(person), data["language"])
-    pdf = render_letter_pdf(
-        body=data["body"],
-        address_lines=envelope.lines if envelope else None,
-        sender_lines=services.sender_lines(data["sender"]) or None,
-        include_reply_sheet=data["reply_sheet"],
-        letter_language=services.envelope_language(data["language"]),
-        envelope_language=envelope.language if envelope else "ru",
-        page_language=get_language(),
-    )
+    try:
+        with time_limit(settings.PDF_TIME_LIMIT):
+            pdf = render_letter_pdf(
+                body=data["body"],
+                address_lines=envelope.lines if envelope else None,
+                sender_lines=services.sender_lines(data["sender"]) or None,
+                include_reply_sheet=data["reply_sheet"],
+                letter_language=services.envelope_language(data["language"]),
+                envelope_language=envelope.language if envelope else "ru",
+                page_language=get_language(),
+            )
+    except RenderTimeout:
+        message = gettext("The letter took too long to prepare. Please shorten it and try again.")
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="letter-{person.slug}.pdf"'
     response["Cache-Control"] = "no-store"
@@ -285,6 +301,7 @@ def keep(request):
     return redirect(reverse("letters:kept", args=[token]) + "?new=1")
 
 
+@private_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def kept(request, token):
@@ -314,9 +331,10 @@ def reminders_subscribe(request):
     if not limits.reminders_from_network(request):
         return render(request, "letters/reminders_limit.html", status=429)
     email = form.cleaned_data["email"]
-    # Over the per-address limit the answer stays the same, but no more mail goes out.
+    # Over the per-address limit the answer stays the same, but no more mail goes out. The lookup and
+    # the mail run in the background, so the answer takes as long whether or not the address is known.
     if limits.reminders_mail_to(email):
-        services.reminder_subscribe(email=email, language=get_language())
+        tasks.subscribe_to_reminders.run_after_commit(email, get_language())
     return redirect("letters:reminders_check_inbox")
 
 
@@ -324,11 +342,21 @@ def reminders_check_inbox(request):
     return render(request, "letters/reminders_check_inbox.html")
 
 
+def _subscription_id(token, *, salt, max_age):
+    public_id = read_token(token, salt=salt, max_age=max_age)
+    return ReminderSubscription.objects.filter(public_id=public_id).values_list("pk", flat=True).first()
+
+
+@private_page
 @require_http_methods(["GET", "POST"])
 def reminders_confirm(request, token):
     try:
-        subscription_id = read_token(token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
+        subscription_id = _subscription_id(
+            token, salt=services.REMINDER_CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE
+        )
     except signing.BadSignature:  # expired too: subscribing again sends a fresh link
+        subscription_id = None
+    if subscription_id is None:
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":
         return render(request, "letters/reminders_confirm.html")
@@ -338,13 +366,17 @@ def reminders_confirm(request, token):
     return render(request, "letters/reminders_confirmed.html")
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def reminders_unsubscribe(request, token):
     try:
-        subscription_id = read_token(token, salt=services.REMINDER_UNSUBSCRIBE_SALT)
+        subscription_id = _subscription_id(
+            token, salt=services.REMINDER_UNSUBSCRIBE_SALT, max_age=settings.WITHDRAW_LINK_MAX_AGE
+        )
     except signing.BadSignature:
         return render(request, "letters/reminders_link_invalid.html", status=404)
     if request.method == "GET":
         return render(request, "letters/reminders_unsubscribe.html")
-    services.reminder_unsubscribe(subscription_id=subscription_id)
+    if subscription_id is not None:
+        services.reminder_unsubscribe(subscription_id=subscription_id)
     return render(request, "letters/reminders_unsubscribed.html")

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
-from petitions import admin_views, updates
+from campaign.admin_site import PersonalDataAdmin
+from petitions import admin_views, services, updates
 from petitions.admin_views import EXPORT_PERMISSION
 from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, PetitionUpdate, Signature
 
@@ -56,7 +57,7 @@ class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
 
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(PersonalDataAdmin):
     list_display = ["first_name", "last_name", "petition", "country", "status", "show_publicly", "created_at"]
     list_filter = [
         "status",
@@ -66,7 +67,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "keep_informed",
         ("created_at", admin.DateFieldListFilter),
     ]
-    search_fields = ["first_name", "last_name", "email", "city"]
+    search_fields = ["first_name", "last_name", "city"]  # not the address: the admin is no address oracle
     date_hierarchy = "created_at"
     list_select_related = ["petition"]
     readonly_fields = ["email_key", "status", "confirmed_at", "created_at", "language"]
@@ -74,6 +75,14 @@ class SignatureAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # signatures come from signers, through the confirmation email
+
+    # Deleting goes through the one erasure service: the emails to the address go too, the count stays true.
+    def delete_model(self, request, obj):
+        services.signature_withdraw(signature_id=obj.pk)
+
+    def delete_queryset(self, request, queryset):
+        for signature_id in queryset.values_list("pk", flat=True):
+            services.signature_withdraw(signature_id=signature_id)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

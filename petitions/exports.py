@@ -53,7 +53,7 @@ class UTCText(Func):
 class ExportForm(forms.Form):
     """The filters (and format) of a signatures export, shared by the admin page and the command."""
 
-    format = forms.ChoiceField(choices=[(key, f.name) for key, f in FORMATS.items()], initial="csv")
+    format = forms.ChoiceField(choices=[(key, f.name) for key, f in FORMATS.items()], initial="xlsx")
     status = forms.ChoiceField(
         choices=[("confirmed", "Confirmed"), ("pending", "Waiting for confirmation"), ("all", "All")],
         initial="confirmed",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.countries import country_choices
-from campaign.forms import HoneypotForm, reject_control_characters
+from campaign.forms import HoneypotForm, clean_email_address, reject_control_characters
 from petitions.models import Signature
 
 
@@ -60,6 +60,7 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
             ),
             "email",
             "country",
+            HTML('{% include "campaign/_belarus_warning.html" with belarus_chosen=form.belarus_chosen %}'),
             "city",
             "comment",
             "show_publicly",
@@ -82,8 +83,15 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
         return reject_control_characters(self.cleaned_data["comment"].strip(), allow_line_breaks=True)
 
     def clean_email(self):
-        return reject_control_characters(self.cleaned_data["email"].strip())
+        return clean_email_address(self.cleaned_data["email"])
+
+    @property
+    def belarus_chosen(self):
+        return self.is_bound and self.data.get("country") == "BY"
 
 
 class DataRequestForm(forms.Form):
     email = forms.EmailField(label=_("The email address you signed with"), max_length=254)
+
+    def clean_email(self):
+        return clean_email_address(self.cleaned_data["email"])

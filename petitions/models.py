@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -45,6 +47,8 @@ class Signature(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
+    # What emailed links carry: random, so a link tells neither who signed nor how many signed before.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     email = models.EmailField(max_length=254, help_text="As typed; mail goes here.")

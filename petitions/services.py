@@ -27,14 +27,33 @@ CONFIRM_SALT = "petitions.confirm"
 WITHDRAW_SALT = "petitions.withdraw"
 DATA_SALT = "petitions.your-data"
 UPDATES_STOP_SALT = "petitions.updates-stop"
-DATA_LINK_MAX_AGE = 24 * 3600
+DATA_REMINDERS_SALT = "petitions.your-data.reminders"  # for an address that only asked for reminders
 # Percentages of the goal announced to organisers below 100%; from then on, each multiple of the goal.
 MILESTONE_PERCENTS = (75, 50, 25)
 ERASE_BATCH = 500
 
 
+def _signature_id(public_id):
+    return Signature.objects.filter(public_id=public_id).values_list("pk", flat=True).first()
+
+
 def read_confirm_token(token):
-    return read_token(token, salt=CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
+    """The signature's id (None if it is gone). Raises signing.SignatureExpired or signing.BadSignature."""
+    return _signature_id(read_token(token, salt=CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE))
+
+
+def read_resend_token(token):
+    """A confirmation link may ask for a fresh one as long as the unconfirmed signature is kept."""
+    max_age = settings.UNCONFIRMED_RETENTION_DAYS * 86400
+    return _signature_id(read_token(token, salt=CONFIRM_SALT, max_age=max_age))
+
+
+def read_withdraw_token(token):
+    return _signature_id(read_token(token, salt=WITHDRAW_SALT, max_age=settings.WITHDRAW_LINK_MAX_AGE))
+
+
+def withdraw_token(signature):
+    return make_token(signature, salt=WITHDRAW_SALT)
 
 
 def signature_sign(*, petition, data, language):
@@ -123,25 +142,42 @@ def signature_erase_unconfirmed(*, older_than_days):
 
 
 def signature_data_request(*, email):
-    """Email a link to everything kept about an address, if anything is. The caller answers the same either way."""
+    """Email a link to everything kept about an address, if anything is. Runs in the background, so
+    that the form answers in the same time whether or not the address is known."""
+    from letters.models import ReminderSubscription  # the page lists reminders too
+
     email_key = normalise_email(email)
-    signature = Signature.objects.filter(email_key=email_key).select_related("petition").first()
-    if signature is None:
+    record = Signature.objects.filter(email_key=email_key).order_by("created_at").first()
+    salt = DATA_SALT
+    if record is None:
+        record = ReminderSubscription.objects.filter(email_key=email_key).first()
+        salt = DATA_REMINDERS_SALT
+    if record is None:
         return False
-    with transaction.atomic(), translation.override(signature.language):
-        token = signing.TimestampSigner(salt=DATA_SALT).sign(email_key)
+    with transaction.atomic(), translation.override(record.language):
         context = {
-            "signature": signature,
-            "data_url": absolute_url(reverse("petitions:your_data", args=[token])),
-            "max_age_hours": DATA_LINK_MAX_AGE // 3600,
+            "data_url": absolute_url(reverse("petitions:your_data", args=[make_token(record, salt=salt)])),
+            "max_age_hours": settings.DATA_LINK_MAX_AGE // 3600,
         }
-        email_queue(to=signature.email, template="your-data", context=context)
+        email_queue(to=record.email, template="your-data", context=context)
     return True
 
 
 def read_data_token(token):
-    """The normalised email in a 'your data' link. Raises signing.BadSignature (or SignatureExpired)."""
-    return signing.TimestampSigner(salt=DATA_SALT).unsign(token, max_age=DATA_LINK_MAX_AGE)
+    """The normalised address a 'your data' link is for, or None if its record is gone.
+
+    Raises signing.BadSignature (or SignatureExpired)."""
+    from letters.models import ReminderSubscription
+
+    for salt, model in ((DATA_SALT, Signature), (DATA_REMINDERS_SALT, ReminderSubscription)):
+        try:
+            public_id = read_token(token, salt=salt, max_age=settings.DATA_LINK_MAX_AGE)
+        except signing.SignatureExpired:
+            raise
+        except signing.BadSignature:
+            continue
+        return model.objects.filter(public_id=public_id).values_list("email_key", flat=True).first()
+    raise signing.BadSignature("not a 'your data' link")
 
 
 def milestone_percent(*, goal, count):
@@ -194,9 +230,7 @@ def _queue_email(signature, template):
             "signature": signature,
             "petition": signature.petition,
             "confirm_url": absolute_url(reverse("petitions:confirm", args=[make_token(signature, salt=CONFIRM_SALT)])),
-            "withdraw_url": absolute_url(
-                reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)])
-            ),
+            "withdraw_url": withdraw_url(signature),
             "petition_url": absolute_url(signature.petition.get_absolute_url()),
             "stop_url": stop_updates_url(signature) if signature.keep_informed else "",
             "max_age_days": settings.CONFIRMATION_MAX_AGE // 86400,
@@ -205,7 +239,7 @@ def _queue_email(signature, template):
 
 
 def withdraw_url(signature):
-    return absolute_url(reverse("petitions:withdraw", args=[make_token(signature, salt=WITHDRAW_SALT)]))
+    return absolute_url(reverse("petitions:withdraw", args=[withdraw_token(signature)]))
 
 
 def stop_updates_url(signature):
@@ -213,5 +247,6 @@ def stop_updates_url(signature):
 
 
 def read_stop_updates_token(token):
-    """The signature id in a 'stop these emails' link; they never expire. Raises signing.BadSignature."""
-    return read_token(token, salt=UPDATES_STOP_SALT)
+    """The signature id in a 'stop these emails' link (None if it is gone); they last as long as a
+    withdraw link. Raises signing.BadSignature (or SignatureExpired)."""
+    return _signature_id(read_token(token, salt=UPDATES_STOP_SALT, max_age=settings.WITHDRAW_LINK_MAX_AGE))

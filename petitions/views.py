@@ -8,8 +8,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaign import limits
+from campaign.links import make_token, private_page
 from campaign.models import OutgoingEmail
-from petitions import services, updates
+from letters.services import REMINDER_UNSUBSCRIBE_SALT
+from petitions import services, tasks, updates
 from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature
 
@@ -52,9 +54,10 @@ def petition_sign(request, slug):
         )
         return petition_detail(request, slug, form=form, status=429)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-    # Over the per-address limit, the answer stays the same but no more mail goes out.
+    # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
+    # the mail run in the background, so the answer takes as long whether or not the address signed.
     if limits.sign_mail_to(data["email"]):
-        services.signature_sign(petition=petition, data=data, language=get_language())
+        tasks.sign_petition.run_after_commit(petition.pk, data, get_language())
     return redirect("petitions:check_inbox", slug=slug)
 
 
@@ -63,6 +66,7 @@ def petition_check_inbox(request, slug):
     return render(request, "petitions/check_inbox.html", {"petition": petition})
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def signature_confirm(request, token):
     try:
@@ -82,14 +86,15 @@ def signature_confirm(request, token):
     return redirect("petitions:thanks", slug=signature.petition.slug)
 
 
+@private_page
 @require_POST
 def signature_resend(request, token):
-    """From the 'link expired' page: send a fresh link to the address that signed."""
+    """From the 'link expired' page: send a fresh link to the address that signed, while it is kept."""
     try:
-        signature_id = services.read_token(token, salt=services.CONFIRM_SALT)
+        signature_id = services.read_resend_token(token)
     except signing.BadSignature:
         return render(request, "petitions/link_invalid.html", status=404)
-    if limits.confirmation_resend(signature_id):
+    if signature_id is not None and limits.confirmation_resend(signature_id):
         services.signature_resend_confirmation(signature_id=signature_id)
     return render(request, "petitions/link_resent.html")
 
@@ -99,20 +104,23 @@ def petition_thanks(request, slug):
     return render(request, "petitions/thanks.html", {"petition": petition})
 
 
+@private_page
 @require_http_methods(["GET", "POST"])
 def signature_withdraw(request, token):
     try:
-        signature_id = services.read_token(token, salt=services.WITHDRAW_SALT)
-    except signing.BadSignature:
+        signature_id = services.read_withdraw_token(token)
+    except signing.BadSignature:  # expired too: the 'your data' page gives a fresh link
         return render(request, "petitions/link_invalid.html", status=404)
     if request.method == "GET":
         signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
         return render(request, "petitions/withdraw.html", {"signature": signature})
-    services.signature_withdraw(signature_id=signature_id)
+    if signature_id is not None:
+        services.signature_withdraw(signature_id=signature_id)
     return render(request, "petitions/withdrawn.html")
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058): the mail client POSTs with no cookie and no token of ours
+@private_page
 @require_http_methods(["GET", "POST"])
 def stop_updates(request, token):
     """Stop the updates to a signer, without a login. GET asks (mail scanners open links), POST stops."""
@@ -129,30 +137,39 @@ def stop_updates(request, token):
 
 @require_http_methods(["GET", "POST"])
 def data_request(request):
-    """Ask for the 'your data' email. The answer is the same whether or not the address signed."""
+    """Ask for the 'your data' email. The answer is the same, and as quick, whether or not the address is known."""
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if limits.data_request(request, email):
-            services.signature_data_request(email=email)
+            tasks.send_data_link.run_after_commit(email)
         return render(request, "petitions/data_request.html", {"sent": True})
     return render(request, "petitions/data_request.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@private_page
 def your_data(request, token):
+    from letters.models import ReminderSubscription  # the page lists reminders too
+
     try:
         email_key = services.read_data_token(token)
     except signing.BadSignature:  # expired or tampered: offer to send a fresh link
+        email_key = None
+    if email_key is None:
         context = {"form": DataRequestForm(), "link_failed": True}
         return render(request, "petitions/data_request.html", context, status=410)
     signatures = list(Signature.objects.filter(email_key=email_key).select_related("petition").order_by("created_at"))
     for signature in signatures:
-        signature.withdraw_token = services.make_token(signature, salt=services.WITHDRAW_SALT)
-    emails = OutgoingEmail.objects.filter(to__in={s.email for s in signatures}).only("kind", "status", "created_at")
+        signature.withdraw_token = services.withdraw_token(signature)
+    subscriptions = list(ReminderSubscription.objects.filter(email_key=email_key))
+    for subscription in subscriptions:
+        subscription.unsubscribe_token = make_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
+    addresses = {s.email for s in signatures} | {s.email for s in subscriptions}
+    emails = OutgoingEmail.objects.filter(to__in=addresses).only("kind", "status", "created_at")
     emails = list(emails.order_by("created_at"))
     for email in emails:
         email.kind_label = EMAIL_KIND_LABELS.get(email.kind, email.kind)
-    context = {"signatures": signatures, "emails": emails}
+    context = {"signatures": signatures, "subscriptions": subscriptions, "emails": emails}
     return render(request, "petitions/your_data.html", context)
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 from campaign import services
 from campaign.models import Person, StatusChange
 from tests.campaign.builders import add_status, make_person, png_bytes
+from tests.conftest import verified_login
 
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
@@ -19,7 +20,7 @@ INLINES = ["status_changes", "timeline_events", "awards", "books", "quotations",
 
 @pytest.fixture
 def organiser_client(client, profile_editor):
-    client.force_login(profile_editor)
+    verified_login(client, profile_editor)  # the outbox is supporters' data: a second factor
     return client
 
 

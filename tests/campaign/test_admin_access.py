@@ -105,3 +105,36 @@ def test_an_exporter_without_the_second_factor_cannot_export(client, alice, peti
     assert client.post(reverse("admin:petitions_petition_handover", args=[petition.pk])).status_code == 403
     verified_login(client, alice)
     assert client.get(reverse("admin:petitions_petition_export", args=[petition.pk])).status_code == 200
+
+
+def _code(device):
+    device.refresh_from_db()
+    device.throttle_reset()
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def test_guesses_from_other_addresses_never_lock_an_organiser_out(client, alice, settings):
+    settings.RATE_LIMIT_ADMIN_LOGIN = (5, 900)
+    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
+    for n in range(5):
+        wrong = {"username": "alice", "password": "wrong", "otp_token": "000000"}
+        client.post(LOGIN, wrong, REMOTE_ADDR=f"203.0.113.{n}")
+    response = client.post(
+        LOGIN, {"username": "alice", "password": PASSWORD, "otp_token": _code(device)}, REMOTE_ADDR="198.51.100.7"
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_right_password_and_code_get_in_even_when_throttled(client, alice, settings):
+    settings.RATE_LIMIT_ADMIN_LOGIN = (3, 900)
+    device = TOTPDevice.objects.create(user=alice, name="phone", confirmed=True)
+    for _ in range(6):
+        client.post(LOGIN, {"username": "alice", "password": "wrong", "otp_token": "000000"})
+    wrong_code = client.post(LOGIN, {"username": "alice", "password": PASSWORD, "otp_token": "999999"})
+    assert wrong_code.status_code == 429  # the same answer as a wrong password: nothing to learn
+    response = client.post(
+        LOGIN + "?next=/en/admin/petitions/", {"username": "alice", "password": PASSWORD, "otp_token": _code(device)}
+    )
+    assert response.status_code == 302 and response["Location"] == "/en/admin/petitions/"
+    assert client.get(reverse("admin:index")).status_code == 200

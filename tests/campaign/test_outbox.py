@@ -30,7 +30,8 @@ def test_an_email_is_sent_once_with_text_and_html(smtp):
     assert email_deliver(email_id=email.pk) is None  # a duplicate task finds nothing to do
     [message] = smtp.inbox.wait_for(1)
     assert message["To"] == "reader@example.org"
-    assert message["Subject"] == "Please confirm your signature: Free them"
+    assert message["Subject"] == "Confirm your email address"
+    assert message["From"] == "Confirmation <confirm@localhost>"  # sent before consent: a neutral sender
     assert "http://testserver/c/" in text_part(message)
     assert 'href="http://testserver/c/"' in html_part(message)
     email.refresh_from_db()

@@ -1,6 +1,7 @@
 """Headers, the deploy check, and a crawl of every public page for anything from another origin."""
 
 import os
+import secrets
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -10,6 +11,9 @@ import pytest
 from django.conf import settings
 
 pytestmark = pytest.mark.django_db
+
+# What production mode needs: a key nobody else has, and a mail server.
+PRODUCTION = {"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "EMAIL_URL": "smtp://127.0.0.1:1025"}
 
 # Attributes that make a browser fetch something by itself (unlike <a href>, which waits for a click).
 RESOURCE_ATTRIBUTES = {
@@ -90,8 +94,7 @@ def test_every_public_page_loads_nothing_from_another_origin(client, petition):
 def test_the_deploy_check_is_clean_in_production_mode():
     env = {
         **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-" + "y" * 20,
+        **PRODUCTION,
         "ALLOWED_HOSTS": "campaign.example.org",
         "SITE_URL": "https://campaign.example.org",
     }
@@ -106,13 +109,50 @@ def test_the_deploy_check_is_clean_in_production_mode():
     assert "no issues" in result.stdout
 
 
-def test_production_mode_refuses_to_start_without_a_secret():
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": ""}
-    result = subprocess.run(
+def _check(**environment):
+    """`manage.py check` with these variables set (None: unset)."""
+    env = {k: v for k, v in {**os.environ, **environment}.items() if v is not None}
+    return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
     )
+
+
+def test_production_mode_refuses_to_start_without_a_secret():
+    result = _check(**{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "embedded-default-insecure-key-for-local-use-only",  # the embedded default, public in this repository
+        "change-me-in-production-to-a-long-random-string",  # the old docker-compose default
+        "django-insecure-" + secrets.token_urlsafe(40),  # startproject's marker
+        secrets.token_urlsafe(20),  # random but short
+        "ab" * 40,  # long but two characters
+    ],
+)
+def test_production_mode_refuses_a_known_short_or_repetitive_secret(key):
+    result = _check(**{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY" in result.stderr
+
+
+def test_production_mode_refuses_to_start_without_a_mail_server():
+    result = _check(**{**PRODUCTION, "EMAIL_URL": None})
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set" in result.stderr
+
+
+def test_production_mode_starts_with_a_random_secret_and_a_mail_server():
+    result = _check(**PRODUCTION, ALLOWED_HOSTS="campaign.example.org")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_embedded_default_needs_no_environment():
+    result = _check(DEBUG=None, SECRET_KEY=None, EMAIL_URL=None, DATABASE_URL=None, REDIS_URL=None)
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_mode_sets_hsts_and_secure_cookies():
@@ -120,7 +160,7 @@ def test_production_mode_sets_hsts_and_secure_cookies():
         "from django.conf import settings as s;"
         " print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
     )
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "z" * 60, "DJANGO_SETTINGS_MODULE": "campaign.settings"}
+    env = {**os.environ, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "campaign.settings"}
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=settings.BASE_DIR,
@@ -135,8 +175,7 @@ def test_production_static_files_collect_and_pages_render(tmp_path):
     """DEBUG off uses the hashed manifest: a file it cannot process would turn every page into a 500."""
     env = {
         **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": "s" * 60,
+        **PRODUCTION,
         "STATIC_ROOT": str(tmp_path),
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "false",

@@ -16,6 +16,7 @@ from campaign.seed import content as seed_content
 from campaign.seeding import seed_campaign
 from campaign.templatetags.campaign_tags import days, hours
 from petitions.models import Petition
+from tests.conftest import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def test_the_dashboard_lists_statuses_to_check_oldest_first(client, seeded, orga
 
 
 def test_an_organiser_confirms_a_status_in_one_action_recording_who_when_and_the_source(client, seeded, organiser):
-    client.force_login(organiser)
+    verified_login(client, organiser)
     marfa = Person.objects.get(slug="marfa-rabkova")
     url = reverse("admin:campaign_person_confirm_status", args=[marfa.pk])
     assert client.get(url).status_code == 200
@@ -165,7 +166,7 @@ def test_an_organiser_confirms_a_status_in_one_action_recording_who_when_and_the
 
 
 def test_a_confirmation_cannot_be_dated_in_the_future_or_move_the_date_back(client, seeded, organiser):
-    client.force_login(organiser)
+    verified_login(client, organiser)
     marfa = Person.objects.get(slug="marfa-rabkova")
     url = reverse("admin:campaign_person_confirm_status", args=[marfa.pk])
     tomorrow = timezone.localdate() + timedelta(days=1)

@@ -3,6 +3,7 @@ ports: the production shape outside containers. Used by tests/deploy/test_proxy.
 
 import contextlib
 import os
+import secrets
 import shutil
 import ssl
 import subprocess
@@ -67,7 +68,8 @@ def _tail(log):
 
 def collect_static(static_root):
     """What the image's build does: the hashed, compressed static files for production mode."""
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "build-only", "STATIC_ROOT": str(static_root)}
+    env = {**os.environ, "DEBUG": "false", "STATIC_ROOT": str(static_root)}
+    env |= {"SECRET_KEY": secrets.token_urlsafe(50), "EMAIL_URL": "smtp://build-only.invalid:25"}
     env.pop("DATABASE_URL", None)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
 
@@ -87,6 +89,7 @@ def site_env(*, database_url, redis_url, site_url, secret_key, media_root, stati
         "STATIC_ROOT": str(static_root),
         "EXPORT_ROOT": str(export_root),
         "CONN_MAX_AGE": "0",
+        "EMAIL_URL": "smtp://127.0.0.1:25",  # required in production mode; the worker sends, with its own
         **extra,
     }
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from letters.models import FacilityAssignment
 from letters.seeding import seed as seed_letters
+from tests.conftest import verified_login
 from tests.letters.builders import TEST_FACILITY, assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organiser(client, letters_keeper):
-    client.force_login(letters_keeper)
+    verified_login(client, letters_keeper)  # letter reports are supporters' data: a second factor
     return client
 
 

@@ -89,9 +89,10 @@ def test_any_token_gets_a_clear_answer(client, token):
 def test_the_count_endpoint_and_pages_take_any_slug_and_query(client, petition, slug, query):
     path = quote(slug.replace("/", ""), safe="") or "x"
     qs = quote(query, safe="=&")
-    assert client.get(f"/api/petitions/{path}/count.json?{qs}").status_code in (200, 404)
-    assert client.get(f"/en/petitions/{path}/?{qs}").status_code in (200, 404)
-    assert client.get(f"/en/petitions/{petition.slug}/?{qs}").status_code == 200
+    nul = (400,) if "\x00" in query else ()  # a NUL anywhere in a request is refused with a clear 400
+    assert client.get(f"/api/petitions/{path}/count.json?{qs}").status_code in (200, 404, *nul)
+    assert client.get(f"/en/petitions/{path}/?{qs}").status_code in (200, 404, *nul)
+    assert client.get(f"/en/petitions/{petition.slug}/?{qs}").status_code in (200, *nul)
 
 
 @FUZZ
@@ -104,3 +105,67 @@ def test_the_count_endpoint_and_pages_take_any_slug_and_query(client, petition, 
 def test_malformed_request_bodies_are_refused_cleanly(client, petition, body, content_type):
     response = client.generic("POST", reverse("petitions:sign", args=[petition.slug]), body, content_type=content_type)
     assert response.status_code in (302, 400)
+
+
+# --- every field of every public form, urlencoded and multipart ---------------------------------------
+
+# NUL, superscript and Arabic-Indic digits (str.isdigit() is True for both, int() takes only the second),
+# a full-width digit, and NUL inside an otherwise good value.
+ODD_VALUES = ["\x00", "²", "١٢", "３", "1\x00", "BY\x00", "\x00@example.org"]
+
+
+def _public_forms(petition):
+    from letters.models import Phrase
+    from tests.letters.builders import assign, make_facility, make_recipient
+
+    person = make_recipient("nasta-loika")
+    assign(person, make_facility())
+    phrase = Phrase.objects.create(category="greeting", text_be="Прывітанне", text_ru="Привет", text_en="Hi")
+    letter = {"person": str(person.pk), "body": "Добры дзень!", "sender": "", "reply_sheet": "on"}
+    sign = {
+        "first_name": "Ales",
+        "last_name": "B",
+        "email": "a@example.org",
+        "country": "LT",
+        "city": "",
+        "comment": "",
+        "show_publicly": "on",
+        "keep_informed": "on",
+        "website": "",
+    }
+    return [
+        (reverse("petitions:sign", args=[petition.slug]), sign),
+        (reverse("petitions:data_request"), {"email": "a@example.org"}),
+        (reverse("letters:reminders_subscribe"), {"email": "a@example.org", "website": ""}),
+        (
+            reverse("letters:compose"),
+            {**letter, "kind": "birthday", "language": "ru", "action": "check", "phrase": str(phrase.pk)},
+        ),
+        (reverse("letters:pdf"), letter),
+        (reverse("letters:keep"), letter),
+        (reverse("letters:report"), {"person": str(person.pk)}),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["urlencoded", "multipart"])
+def test_odd_characters_in_every_field_of_every_public_form_get_a_clear_answer(client, petition, encoding):
+    for url, good in _public_forms(petition):
+        for field in good:
+            for value in ODD_VALUES:
+                data = {**good, field: value}
+                if encoding == "multipart":
+                    response = client.post(url, data)  # the test client sends multipart by default
+                else:
+                    body = "&".join(f"{quote(k)}={quote(v)}" for k, v in data.items())
+                    response = client.post(url, body, content_type="application/x-www-form-urlencoded")
+                assert response.status_code < 500, (url, field, value, response.status_code)
+                if "\x00" in value:
+                    assert response.status_code == 400, (url, field, value)
+                    assert "NUL" in response.content.decode(), (url, field, value)
+
+
+def test_an_odd_phrase_number_gets_a_clear_400(client, petition):
+    url, data = _public_forms(petition)[3]
+    response = client.post(url, {**data, "phrase": "²"})
+    assert response.status_code == 400
+    assert "Please choose a phrase from the phrasebook." in response.content.decode()
