@@ -15,6 +15,7 @@ from campaign.models import (
     StatusChange,
     TimelineEvent,
 )
+from campaign.pagecache import RefreshesPages
 from campaign.profiles import minsk_today, standing_of
 
 
@@ -95,7 +96,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(RefreshesPages, TranslationAdmin):
     list_display = ["name_latin", "current_status", "detention_start", "featured", "sort_order"]
     list_editable = ["featured", "sort_order"]
     search_fields = ["name_latin", "name_be", "name_ru", "slug"]
@@ -146,7 +147,7 @@ class PersonAdmin(TranslationAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(TranslationAdmin):
+class StatusChangeAdmin(RefreshesPages, TranslationAdmin):
     form = StatusChangeForm
     list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
     list_filter = ["status", "person"]
@@ -162,6 +163,6 @@ class StatusChangeAdmin(TranslationAdmin):
 
 
 @admin.register(KeyDate)
-class KeyDateAdmin(TranslationAdmin):
+class KeyDateAdmin(RefreshesPages, TranslationAdmin):
     list_display = ["title", "day", "month"]
     fields = ["day", "month", "title", "text"]

@@ -7,6 +7,7 @@ from django.db import transaction
 from PIL import Image, ImageOps
 
 from campaign.models import Person
+from campaign.pagecache import pages_changed
 
 PHOTO_MAX_SIZE = (800, 1000)
 PHOTO_QUALITY = 85
@@ -18,6 +19,7 @@ def person_feature(*, person):
     Person.objects.filter(featured=True).exclude(pk=person.pk).update(featured=False)
     Person.objects.filter(pk=person.pk).update(featured=True)
     person.featured = True
+    pages_changed()
 
 
 def person_photo_resize(*, person):

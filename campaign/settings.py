@@ -103,6 +103,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered fragments that are the same for every visitor (the empty sign form), kept in each process:
 # rendering ~250 countries costs most of a petition page, and a Redis outage must not break the page.
+# Whole pages for anonymous visitors (campaign/pagecache.py): in Redis this long, and in each process
+# this long in front of it (also how long another process may show a page after organisers change it).
+# 0 turns the page cache off (the tests do, but for those of the cache itself).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
+PAGE_CACHE_LOCAL_SECONDS = env.int("PAGE_CACHE_LOCAL_SECONDS", default=2)
 CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from campaign import limits
 from campaign.links import read_token
 from campaign.models import Person
+from campaign.pagecache import cached_page, same_origin_post
 from letters import services
 from letters.censor import check_letter, rules_for_client
 from letters.forms import ComposeForm, LetterForm, ReminderForm, ReportForm
@@ -19,10 +20,12 @@ from letters.pdf import render_letter_pdf
 
 GAP = "…"  # templates mark what the writer fills in (their name, town, an occasion) with it
 
+
 def _held(recipients):
     return Person.objects.filter(pk__in=[r.person.pk for r in recipients if r.is_held])
 
 
+@cached_page
 def index(request):
     recipients = services.recipients()
     return _render_index(request, recipients, ReminderForm())
@@ -39,6 +42,7 @@ def _render_index(request, recipients, reminder_form, status=200):
     return render(request, "letters/index.html", context, status=status)
 
 
+@cached_page
 def guide(request):
     return render(request, "letters/guide.html")
 
@@ -188,6 +192,7 @@ def letter_pdf(request):
 # --- 'I sent a letter' ------------------------------------------------------------------------------
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def report(request):
     form = ReportForm(request.POST, people=_held(services.recipients()))
@@ -236,6 +241,7 @@ def kept(request, token):
 # --- reminders --------------------------------------------------------------------------------------
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def reminders_subscribe(request):
     form = ReminderForm(request.POST)

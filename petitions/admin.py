@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin
 
+from campaign.pagecache import RefreshesPages
 from petitions import admin_views
 from petitions.admin_views import EXPORT_PERMISSION
 from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, Signature
@@ -21,7 +22,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
+class PetitionAdmin(RefreshesPages, TranslationAdmin):  # not tabbed: see campaign/admin.py
     list_display = ["title", "slug", "confirmed_count", "goal", "is_open", "created_at", "organiser_links"]
     list_filter = ["is_open"]
     search_fields = ["title", "slug"]
@@ -45,7 +46,7 @@ class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
 
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(RefreshesPages, admin.ModelAdmin):
     list_display = ["first_name", "last_name", "petition", "country", "status", "show_publicly", "created_at"]
     list_filter = [
         "status",

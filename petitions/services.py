@@ -15,6 +15,7 @@ from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
 from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
+from campaign.pagecache import pages_changed
 from petitions.models import Petition, PetitionMilestone, Signature
 
 log = logging.getLogger(__name__)
@@ -167,6 +168,7 @@ def petition_milestone_check(*, petition_id):
             milestone = PetitionMilestone.objects.create(petition_id=petition_id, count=count, percent=percent)
     except IntegrityError:
         return None
+    pages_changed()  # the petition's page shows the new count at once, not a few seconds later
     with translation.override(settings.LANGUAGE_CODE):  # the organisers' language, not the signer's
         context = {
             "petition": milestone.petition,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from campaign import limits
 from campaign.models import OutgoingEmail
+from campaign.pagecache import cached_page, same_origin_post
 from petitions import services
 from petitions.forms import DataRequestForm, SignatureForm
 from petitions.models import Petition, Signature
@@ -25,6 +26,7 @@ EMAIL_KIND_LABELS = {
 }
 
 
+@cached_page
 def petition_detail(request, slug, form=None, status=200):
     petition = get_object_or_404(Petition, slug=slug)
     recent = (
@@ -36,6 +38,7 @@ def petition_detail(request, slug, form=None, status=200):
     return render(request, "petitions/detail.html", context, status=status)
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def petition_sign(request, slug):
     petition = get_object_or_404(Petition, slug=slug, is_open=True)
