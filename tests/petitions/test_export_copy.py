@@ -19,7 +19,7 @@ HOSTILE = [
     "@cmd",
     "|calc",
     "%APPDATA%",
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    '=HYPERLINK("http://evil.example","click")',
     "x;=2+5;",
     "=2+5;x",
     "-12",
