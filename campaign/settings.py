@@ -121,11 +121,22 @@ CELERY_TASK_ROUTES = {
     "campaign.mail.send_outgoing_email": {"queue": "mail"},
     "petitions.exports.run_export_job": {"queue": "exports"},
 }
-# Fail fast when the broker is down: the outbox sweep sends the mail later.
+# Fail fast when the broker is down: the outbox sweep sends the mail later. A task is acknowledged
+# when it ends (acks_late); one whose worker died is redelivered by Redis after the visibility
+# timeout. That is kept longer than the longest retry countdown (3 h, campaign/mail.py), or every
+# waiting retry would be delivered again each time it passed; recovering a dead worker's mail within
+# two minutes is the outbox sweep's job, not Redis's (redelivered tasks find their row sent and stop).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=4 * 3600),
+}
+# How often the outbox sweep runs: with EMAIL_TIMEOUT, it bounds how late a dead worker's mail goes out.
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=15)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
+    "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": float(OUTBOX_SWEEP_SECONDS)},
     "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
 }
@@ -141,7 +152,9 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "campaign.mail_backends.ConsoleAndFileBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Seconds for each step of an SMTP conversation; it bounds a send, and so how soon the outbox may
+# take a dead worker's email back (campaign/mail.py). Raising it delays that recovery.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Free Viasna <campaign@localhost>")
 ORGANISER_EMAILS = env.list("ORGANISER_EMAILS", default=[])
 
