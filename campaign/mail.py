@@ -39,6 +39,8 @@ SWEEP_GRACE = timedelta(seconds=30)
 def inflight_timeout():
     """How long after its claim a row still being sent surely belongs to a dead worker."""
     return timedelta(seconds=SMTP_ROUND_TRIPS * settings.EMAIL_TIMEOUT) + INFLIGHT_MARGIN
+
+
 # A retry's countdown may fire a moment early.
 CLOCK_TOLERANCE = timedelta(seconds=5)
 

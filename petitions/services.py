@@ -41,19 +41,17 @@ def signature_sign(*, petition, data, language):
     """
     email_key = normalise_email(data["email"])
     with transaction.atomic():
-        existing = Signature.objects.filter(petition=petition, email_key=email_key).first()
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    signature = Signature.objects.create(
-                        petition=petition, email_key=email_key, language=language, **data
-                    )
-            except IntegrityError:  # the same address signed in a concurrent request
-                existing = Signature.objects.get(petition=petition, email_key=email_key)
-            else:
-                _queue_confirmation(signature)
-                log.info("signature %s created for petition %s", signature.pk, petition.pk)
-                return signature
+        # Insert first: most signers are new, and the unique constraint finds the others (one round
+        # trip fewer than looking first).
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(petition=petition, email_key=email_key, language=language, **data)
+        except IntegrityError:  # this address signed before, or in a concurrent request
+            existing = Signature.objects.get(petition=petition, email_key=email_key)
+        else:
+            _queue_confirmation(signature)
+            log.info("signature %s created for petition %s", signature.pk, petition.pk)
+            return signature
         if existing.status == Signature.Status.PENDING:
             _queue_confirmation(existing)
         else:

@@ -47,14 +47,15 @@ def petition_sign(request, slug):
         return petition_detail(request, slug, form=form, status=400)
     if form.is_bot:
         return redirect("petitions:check_inbox", slug=slug)
-    if not limits.sign_from_network(request):
+    by_network, by_mail = limits.sign_attempt(request, form.cleaned_data["email"])  # one Redis round trip
+    if not by_network:
         form.add_error(
             None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
         return petition_detail(request, slug, form=form, status=429)
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
     # Over the per-address limit, the answer stays the same but no more mail goes out.
-    if limits.sign_mail_to(data["email"]):
+    if by_mail:
         services.signature_sign(petition=petition, data=data, language=get_language())
     return redirect("petitions:check_inbox", slug=slug)
 
