@@ -26,7 +26,7 @@ PARTS = [
     ("Redis round trips (rate limits)", ("redis/", "django/core/cache/")),
     ("Celery publish (kombu)", ("kombu/", "celery/")),
     ("email rendering", ("campaign/mail.py:email_queue",)),
-    ("templates", ("django/template/",)),
+    ("templates (the email, rendered in the request)", ("django/template/",)),
     ("form validation", ("django/forms/", "petitions/forms.py", "campaign/forms.py", "campaign/countries.py")),
     ("signing tokens", ("django/core/signing.py", "campaign/links.py")),
     ("middleware and request handling", ("django/core/handlers/", "django/middleware/", "django/contrib/")),

@@ -40,18 +40,19 @@ def signature_sign(*, petition, data, language):
     pending one (its confirmation is sent again), or a confirmed one (a short note is sent).
     """
     email_key = normalise_email(data["email"])
-    with transaction.atomic():
-        # Insert first: most signers are new, and the unique constraint finds the others (one round
-        # trip fewer than looking first).
-        try:
-            with transaction.atomic():
-                signature = Signature.objects.create(petition=petition, email_key=email_key, language=language, **data)
-        except IntegrityError:  # this address signed before, or in a concurrent request
-            existing = Signature.objects.get(petition=petition, email_key=email_key)
-        else:
+    # Insert first, in a transaction of its own: most signers are new, and for them this is BEGIN,
+    # two INSERTs and COMMIT. The unique constraint finds the others, who are answered in a second.
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(petition=petition, email_key=email_key, language=language, **data)
             _queue_confirmation(signature)
-            log.info("signature %s created for petition %s", signature.pk, petition.pk)
-            return signature
+    except IntegrityError:  # this address signed before, or in a concurrent request
+        pass
+    else:
+        log.info("signature %s created for petition %s", signature.pk, petition.pk)
+        return signature
+    with transaction.atomic():
+        existing = Signature.objects.get(petition=petition, email_key=email_key)
         if existing.status == Signature.Status.PENDING:
             _queue_confirmation(existing)
         else:
