@@ -144,7 +144,7 @@ def your_data(request, token):
 
 
 @require_GET
-@cache_control(public=True, max_age=30)
+@cache_control(public=True, max_age=5)  # widgets poll; a few seconds old at most
 def petition_count(request, slug):
     """For widgets on other sites: the confirmed count and the goal, readable cross-origin."""
     petition = get_object_or_404(Petition, slug=slug)
