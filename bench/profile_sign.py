@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # (label, substrings of a frame): a sample counts for the first part found deepest in its stack.
 PARTS = [
     ("PostgreSQL round trips (psycopg)", ("psycopg/",)),
-    ("Redis round trips (rate limits)", ("redis/", "django/core/cache/")),
+    ("Redis round trips (rate limits, Celery's publish)", ("redis/", "django/core/cache/")),
     ("Celery publish (kombu)", ("kombu/", "celery/")),
     ("email rendering", ("campaign/mail.py:email_queue",)),
     ("templates (the email, rendered in the request)", ("django/template/",)),
