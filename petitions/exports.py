@@ -146,7 +146,9 @@ class SignaturesExporter:
         signatures = self.queryset(petition, filters).annotate(
             signed_at_utc=UTCText("created_at"), confirmed_at_utc=UTCText("confirmed_at")
         )
-        inner, params = signatures.order_by("pk").values_list("pk", *self.fields).query.sql_with_params()
+        # Unordered inside, ordered outside: PostgreSQL then flattens the two, and the lines are made
+        # below the sort, in its parallel workers.
+        inner, params = signatures.order_by().values_list("pk", *self.fields).query.sql_with_params()
         columns = ("pk", *self.fields)
         cells = []
         for field in self.fields:
