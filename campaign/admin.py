@@ -29,6 +29,7 @@ from campaign.models import (
     StatusConfirmation,
     TimelineEvent,
 )
+from campaign.pagecache import RefreshesPages
 from campaign.profiles import minsk_today, standing_of
 
 
@@ -148,7 +149,7 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(RefreshesPages, TranslationAdmin):
     list_display = [
         "name_latin",
         "current_status",
@@ -285,7 +286,7 @@ class StatusConfirmationInline(admin.TabularInline):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(TranslationAdmin):
+class StatusChangeAdmin(RefreshesPages, TranslationAdmin):
     form = StatusChangeForm
     list_display = ["person", "status", "date", "source", "recorded_by", "recorded_at"]
     list_filter = ["status", "person"]
@@ -315,7 +316,7 @@ class StatusChangeAdmin(TranslationAdmin):
 
 
 @admin.register(KeyDate)
-class KeyDateAdmin(TranslationAdmin):
+class KeyDateAdmin(RefreshesPages, TranslationAdmin):
     list_display = ["title", "day", "month"]
     fields = ["day", "month", "title", "text"]
 

@@ -17,7 +17,8 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -50,17 +51,62 @@ def allowed(*, scope, key, limit, period=None, fail_closed=False):
     """
     if period is None:
         limit, period = limit
-    cache_key = f"rl:{scope}:{hashed(key)}"
+    return allowed_in_turn((scope, key, (limit, period), fail_closed))[0]
+
+
+# Counts attempts against several limits in one round trip, in turn, stopping at the first one that
+# is exceeded (the later ones are then not counted). INCR, and the window's expiry on the first count.
+_COUNT_IN_TURN = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('EXPIRE', key, ARGV[2 * i]) end
+  counts[i] = count
+  if count > tonumber(ARGV[2 * i - 1]) then break end
+end
+return counts
+"""
+
+
+def allowed_in_turn(*limits):
+    """Count one attempt against each (scope, key, (count, period)[, fail_closed]) in turn: a list of
+    booleans.
+
+    A limit after one that refuses is not counted and reads False. On Redis this is one round trip
+    (a Lua script); elsewhere (the embedded default's in-process cache) one cache call per limit.
+    """
+    keys = [f"rl:{scope}:{hashed(key)}" for scope, key, *_ in limits]
+    cache = caches["default"]
     try:
-        cache.add(cache_key, 0, timeout=period)
-        count = cache.incr(cache_key)
-    except Exception:  # cache unreachable
-        if not fail_closed:
-            log.warning("rate limit: cache unavailable, allowing %s", scope)
-            return True
-        log.warning("rate limit: cache unavailable, counting %s in the database", scope)
-        count = _database_count(f"{cache_key}:{int(time.time() // period)}", period)
-    return count <= limit
+        if isinstance(cache, RedisCache):
+            client = cache._cache.get_client(write=True)  # Django's own connection pool
+            args = [number for _, _, (count, period), *_ in limits for number in (count, period)]
+            counts = client.eval(_COUNT_IN_TURN, len(keys), *[cache.make_and_validate_key(k) for k in keys], *args)
+        else:
+            counts = []
+            for key, (_, _, (count, period), *_) in zip(keys, limits, strict=True):
+                cache.add(key, 0, timeout=period)
+                counts.append(cache.incr(key))
+                if counts[-1] > count:
+                    break
+    except Exception:  # cache unreachable: limits on mail to a typed-in address count in the database
+        log.warning("rate limit: cache unavailable for %s", ", ".join(scope for scope, *_ in limits))
+        counts = _counted_without_cache(keys, limits)
+    counts = [int(n) for n in counts] + [None] * (len(limits) - len(counts))
+    return [n is not None and n <= count for n, (_, _, (count, _), *_) in zip(counts, limits, strict=True)]
+
+
+def _counted_without_cache(keys, limits):
+    """Counts with Redis down: a limit that fails closed counts in PostgreSQL, the others let through."""
+    counts = []
+    for key, (_, _, (count, period), *fail_closed) in zip(keys, limits, strict=True):
+        if fail_closed and fail_closed[0]:
+            counts.append(_database_count(f"{key}:{int(time.time() // period)}", period))
+            if counts[-1] > count:
+                break
+        else:
+            counts.append(0)
+    return counts
 
 
 def _database_count(key, period):
@@ -114,8 +160,7 @@ def client_ip(request):
 
 
 def sign_from_network(request):
-    limit, period = settings.RATE_LIMIT_SIGN_PER_IP
-    return allowed(scope="sign-ip", key=client_ip(request), limit=limit, period=period)
+    return allowed(scope="sign-ip", key=client_ip(request), limit=settings.RATE_LIMIT_SIGN_PER_IP)
 
 
 def sign_mail_to(email):
@@ -123,6 +168,18 @@ def sign_mail_to(email):
     return allowed(
         scope="sign-email", key=normalise_email(email), limit=settings.RATE_LIMIT_SIGN_PER_EMAIL, fail_closed=True
     )
+
+
+def sign_attempt(request, email):
+    """Both signing limits in one round trip: (sign_from_network, sign_mail_to).
+
+    The address is counted only when the network is allowed, as when the two are called in turn.
+    """
+    by_network, by_mail = allowed_in_turn(
+        ("sign-ip", client_ip(request), settings.RATE_LIMIT_SIGN_PER_IP),
+        ("sign-email", normalise_email(email), settings.RATE_LIMIT_SIGN_PER_EMAIL, True),
+    )
+    return by_network, by_network and by_mail
 
 
 def confirmation_resend(signature_id):

@@ -20,11 +20,27 @@ log = logging.getLogger(__name__)
 
 # Seconds to wait before each retry of a temporary (4xx or connection) failure.
 RETRY_DELAYS = (30, 120, 600, 1800, 3600, 3 * 3600)
-# A row claimed longer ago than this belongs to a worker that died: the sweep re-queues it.
-INFLIGHT_TIMEOUT = timedelta(minutes=5)
-# A due row whose task has not run this long after it was due is re-queued by the sweep; the
-# grace keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
-SWEEP_GRACE = timedelta(minutes=2)
+# After a worker dies mid-send (kill -9, out of memory), its claimed row must go out again within two
+# minutes of a worker running, and never twice. Celery's own redelivery of the unacknowledged task
+# waits for the broker's visibility timeout (hours: see CELERY_BROKER_TRANSPORT_OPTIONS), so the
+# outbox sweep (every OUTBOX_SWEEP_SECONDS) does it. It may re-queue a claimed row only when its
+# sender is surely dead: a live sender has finished or failed by then, because an SMTP conversation
+# is at most SMTP_ROUND_TRIPS round trips (greeting, EHLO, STARTTLS, EHLO, AUTH in up to three,
+# MAIL, RCPT, DATA, the message, QUIT), each bounded by EMAIL_TIMEOUT. With the defaults (5 s, 15 s)
+# a dead sender's row is re-queued 70-85 s after it was claimed.
+SMTP_ROUND_TRIPS = 12
+INFLIGHT_MARGIN = timedelta(seconds=10)
+# A due row whose task has not run this long after it was due (a task lost with a dead worker's
+# prefetch, or never enqueued while the broker was down) is enqueued again by the sweep; the grace
+# keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
+SWEEP_GRACE = timedelta(seconds=30)
+
+
+def inflight_timeout():
+    """How long after its claim a row still being sent surely belongs to a dead worker."""
+    return timedelta(seconds=SMTP_ROUND_TRIPS * settings.EMAIL_TIMEOUT) + INFLIGHT_MARGIN
+
+
 # Emails anyone can have sent to any address by typing it, before its owner has agreed to anything:
 # they repeat nothing the requester typed, their subject names no cause, and they come from a neutral sender.
 PRE_CONSENT_KINDS = {"confirm-signature", "already-signed", "your-data", "letters-reminders-confirm"}
@@ -133,7 +149,7 @@ def _mark_failed(email, reason):
 def outbox_sweep():
     """Re-queue rows whose task was lost. Safe to run twice: sending claims each row first."""
     now = timezone.now()
-    stuck = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - INFLIGHT_TIMEOUT)
+    stuck = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - inflight_timeout())
     stuck_ids = list(stuck.values_list("pk", flat=True)[:1000])
     stuck.filter(pk__in=stuck_ids).update(status=OutgoingEmail.Status.QUEUED, next_attempt_at=now)
     overdue = OutgoingEmail.objects.filter(

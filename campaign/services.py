@@ -8,6 +8,7 @@ from django.db import transaction
 from PIL import Image, ImageOps
 
 from campaign.models import Person, StatusChange, StatusConfirmation
+from campaign.pagecache import pages_changed
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ def person_feature(*, person):
     Person.objects.filter(featured=True).exclude(pk=person.pk).update(featured=False)
     Person.objects.filter(pk=person.pk).update(featured=True)
     person.featured = True
+    pages_changed()
 
 
 def person_photo_resize(*, person):
@@ -65,4 +67,5 @@ def status_confirm(*, person, confirmed_on, source, source_url="", user):
             confirmed_on=confirmed_on, confirmed_source=source, confirmed_source_url=source_url
         )
     log.info("status %s of person %s confirmed as of %s", current.pk, person.pk, confirmed_on)
+    pages_changed()  # every card and profile shows the new 'as of' date
     return confirmation

@@ -132,6 +132,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered fragments that are the same for every visitor (the empty sign form), kept in each process:
 # rendering ~250 countries costs most of a petition page, and a Redis outage must not break the page.
+# Whole pages for anonymous visitors (campaign/pagecache.py): in Redis this long, and in each process
+# this long in front of it (also how long another process may show a page after organisers change it).
+# 0 turns the page cache off (the tests do, but for those of the cache itself).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
+PAGE_CACHE_LOCAL_SECONDS = env.int("PAGE_CACHE_LOCAL_SECONDS", default=2)
 CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -145,11 +150,22 @@ CELERY_TASK_ROUTES = {
     "campaign.mail.send_outgoing_email": {"queue": "mail"},
     "petitions.exports.run_export_job": {"queue": "exports"},
 }
-# Fail fast when the broker is down: the outbox sweep sends the mail later.
+# Fail fast when the broker is down: the outbox sweep sends the mail later. A task is acknowledged
+# when it ends (acks_late); one whose worker died is redelivered by Redis after the visibility
+# timeout. That is kept longer than the longest retry countdown (3 h, campaign/mail.py), or every
+# waiting retry would be delivered again each time it passed; recovering a dead worker's mail within
+# two minutes is the outbox sweep's job, not Redis's (redelivered tasks find their row sent and stop).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 2, "socket_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=4 * 3600),
+}
+# How often the outbox sweep runs: with EMAIL_TIMEOUT, it bounds how late a dead worker's mail goes out.
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=15)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": 60.0},
+    "sweep-outbox": {"task": "campaign.tasks.sweep_outbox", "schedule": float(OUTBOX_SWEEP_SECONDS)},
     "expire-exports": {"task": "petitions.tasks.expire_exports", "schedule": 600.0},
     "erase-unconfirmed-signatures": {"task": "petitions.tasks.erase_unconfirmed_signatures", "schedule": 3600.0},
     "purge-outbox": {"task": "campaign.tasks.purge_outbox", "schedule": 3600.0},
@@ -175,7 +191,9 @@ elif not DEBUG:
 else:
     EMAIL_BACKEND = "campaign.mail_backends.ConsoleAndFileBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Seconds for each step of an SMTP conversation; it bounds a send, and so how soon the outbox may
+# take a dead worker's email back (campaign/mail.py). Raising it delays that recovery.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=5)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Free Viasna <campaign@localhost>")
 # The sender of every email anyone can have sent to any address by typing it (confirmations, the
 # 'your data' link): a neutral name, so that the inbox of someone in Belarus names no cause. Use an

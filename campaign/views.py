@@ -7,11 +7,13 @@ from django.views.decorators.cache import never_cache
 
 from campaign.celery import app as celery_app
 from campaign.models import KeyDate, Person
+from campaign.pagecache import cached_page
 from campaign.profiles import coming_dates, minsk_today, standing_of
 from petitions.exports import EXPORT_EXPIRY
 from petitions.models import Petition
 
 
+@cached_page
 def home(request):
     today = minsk_today()
     people = Person.objects.defer("biography").with_standing()
@@ -82,6 +84,7 @@ def healthz(request):
 PROFILE_PREFETCH = ["status_changes", "timeline_events", "awards", "books", "quotations", "sources"]
 
 
+@cached_page
 def person_detail(request, slug):
     """A profile: a fixed number of queries, however long the timeline."""
     person = get_object_or_404(Person.objects.prefetch_related(*PROFILE_PREFETCH), slug=slug)

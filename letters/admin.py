@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from campaign.admin_site import PersonalDataAdmin
+from campaign.pagecache import RefreshesPages
 from letters.models import Facility, FacilityAssignment, LetterReport, LetterTemplate, Phrase
 
 
@@ -14,7 +15,7 @@ class FacilityAssignmentInline(admin.TabularInline):
 
 
 @admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
+class FacilityAdmin(RefreshesPages, admin.ModelAdmin):
     list_display = ["name", "institution", "town", "last_checked", "check_overdue_display", "source"]
     search_fields = ["name", "institution", "town"]
     fieldsets = [
@@ -40,7 +41,7 @@ class FacilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(FacilityAssignment)
-class FacilityAssignmentAdmin(admin.ModelAdmin):
+class FacilityAssignmentAdmin(RefreshesPages, admin.ModelAdmin):
     """Moving a person: add a row with the new facility and date; the old rows are the history."""
 
     list_display = ["person", "facility", "since", "source", "recorded_at"]
@@ -50,14 +51,14 @@ class FacilityAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
+class LetterTemplateAdmin(RefreshesPages, admin.ModelAdmin):
     list_display = ["title", "kind", "language", "is_active"]
     list_filter = ["kind", "language", "is_active"]
     list_editable = ["is_active"]
 
 
 @admin.register(Phrase)
-class PhraseAdmin(admin.ModelAdmin):
+class PhraseAdmin(RefreshesPages, admin.ModelAdmin):
     list_display = ["text_en", "text_be", "text_ru", "category", "sort_order", "is_active"]
     list_filter = ["category", "is_active"]
     list_editable = ["sort_order", "is_active"]
@@ -65,7 +66,7 @@ class PhraseAdmin(admin.ModelAdmin):
 
 
 @admin.register(LetterReport)
-class LetterReportAdmin(PersonalDataAdmin):
+class LetterReportAdmin(RefreshesPages, PersonalDataAdmin):
     """Read-only: the reports behind the public counters, to spot abuse."""
 
     list_display = ["person", "reported_at"]

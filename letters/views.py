@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from campaign import limits
 from campaign.links import private_page, read_token
 from campaign.models import Person
+from campaign.pagecache import cached_page, same_origin_post
 from campaign.pdf import RenderTimeout, time_limit
 from letters import services, tasks
 from letters.censor import check_letter, language
@@ -31,6 +32,7 @@ def _held(recipients):
     return Person.objects.filter(pk__in=[r.person.pk for r in recipients if r.is_held])
 
 
+@cached_page
 def index(request):
     recipients = services.recipients()
     return _render_index(request, recipients, ReminderForm())
@@ -47,6 +49,7 @@ def _render_index(request, recipients, reminder_form, status=200):
     return render(request, "letters/index.html", context, status=status)
 
 
+@cached_page
 def guide(request):
     age = timezone.localdate().year - POSTAGE_YEAR
     context = {
@@ -264,6 +267,7 @@ def letter_pdf(request):
 # --- 'I sent a letter' ------------------------------------------------------------------------------
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_http_methods(["GET", "POST"])
 def report(request):
     if request.method == "GET":  # a bookmarked or reloaded address: the letters page, where reports are made
@@ -319,6 +323,7 @@ def kept(request, token):
 # --- reminders --------------------------------------------------------------------------------------
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_http_methods(["GET", "POST"])
 def reminders_subscribe(request):
     if request.method == "GET":  # the form is on the letters page

@@ -15,6 +15,7 @@ from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.admin_site import PersonalDataAdmin
+from campaign.pagecache import RefreshesPages
 from petitions import admin_views, services, updates
 from petitions.admin_views import EXPORT_PERMISSION
 from petitions.models import ExportJob, ExportRecord, Petition, PetitionMilestone, PetitionUpdate, Signature
@@ -34,7 +35,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
+class PetitionAdmin(RefreshesPages, TranslationAdmin):  # not tabbed: see campaign/admin.py
     list_display = ["title", "slug", "confirmed_count", "goal", "is_open", "created_at", "organiser_links"]
     list_filter = ["is_open"]
     search_fields = ["title", "slug"]
@@ -57,7 +58,7 @@ class PetitionAdmin(TranslationAdmin):  # not tabbed: see campaign/admin.py
 
 
 @admin.register(Signature)
-class SignatureAdmin(PersonalDataAdmin):
+class SignatureAdmin(RefreshesPages, PersonalDataAdmin):
     list_display = ["first_name", "last_name", "petition", "country", "status", "show_publicly", "created_at"]
     list_filter = [
         "status",

@@ -4,20 +4,16 @@ They answer 403, not a login redirect, to anyone the admin would not let in (sta
 authenticator code when they may export) or who lacks the permission.
 """
 
-import io
-
 from django.conf import settings
 from django.contrib import admin, messages
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from campaign.admin_site import EXPORT_PERMISSION, organiser_required
-from campaign.exports import FORMATS
 from petitions import exports
 from petitions.exports import ExportForm
-from petitions.handover import handover_pdf, public_name_count
 from petitions.models import ExportJob, ExportRecord, Petition
 
 
@@ -61,25 +57,11 @@ def _stream(export):
 @require_POST
 @organiser_required(EXPORT_PERMISSION)
 def petition_handover(request, petition_id):
+    """The PDF is built in the background like a big export: a million names take seconds to lay out."""
     petition = get_object_or_404(Petition, pk=petition_id)
-    buffer = io.BytesIO()
-    record = exports.export_started(
-        petition=petition,
-        user=request.user,
-        via=ExportRecord.Via.HANDOVER,
-        format="pdf",
-        filters={},
-        row_count=public_name_count(petition),
-    )
-    try:
-        handover_pdf(petition, buffer)
-    except Exception as exc:
-        exports.export_finished(record, error=f"{type(exc).__name__}: {exc}")
-        raise
-    exports.export_finished(record)
-    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{petition.slug}-handover-{timezone.localdate()}.pdf"'
-    return response
+    exports.handover_export(petition=petition, user=request.user)
+    messages.success(request, "The handover PDF is being made in the background; it will appear here.")
+    return redirect("admin:petitions_exportjob_changelist")
 
 
 @organiser_required(EXPORT_PERMISSION)
@@ -95,10 +77,5 @@ def export_job_download(request, job_id):
     path = exports.export_path(job.file_name)
     if not path.exists():
         raise Http404
-    file_format = FORMATS[job.format]
-    return FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=exports.EXPORTERS["signatures"].file_name(job.petition, file_format.extension),
-        content_type=file_format.content_type,
-    )
+    file_name, content_type = exports.job_download(job)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=file_name, content_type=content_type)

@@ -9,6 +9,7 @@
 """
 
 import datetime
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -17,13 +18,14 @@ from pathlib import Path
 from celery import shared_task
 from django import forms
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import CharField, Func
 from django.utils import timezone
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
-from campaign.exports import FORMATS, Format
+from campaign.exports import FORMATS, Format, copy_csv_chunks, csv_line_sql
+from petitions.handover import handover_pdf, public_name_count
 from petitions.models import ExportJob, ExportRecord, Signature
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,14 @@ class SignaturesExporter:
     header += ("show_publicly", "keep_informed", "language", "status", "signed_at", "confirmed_at")
     fields = ("first_name", "last_name", "email", "country", "city", "comment")
     fields += ("show_publicly", "keep_informed", "language", "status", "signed_at_utc", "confirmed_at_utc")
+    # For the CSV written by COPY (campaign.exports.csv_line_sql); the others are text. Timestamps
+    # formatted by to_char never start with a formula character nor hold a comma.
+    csv_kinds = {
+        "show_publicly": "bool",
+        "keep_informed": "bool",
+        "signed_at_utc": "plain",
+        "confirmed_at_utc": "plain",
+    }
 
     def file_name(self, petition, extension):
         return f"{petition.slug}-signatures-{timezone.localdate():%Y-%m-%d}.{extension}"
@@ -127,6 +137,32 @@ class SignaturesExporter:
         )
         for row in signatures.order_by("pk").values_list(*self.fields).iterator(chunk_size=5000):
             yield row[:4] + (names.get(row[3], row[3]),) + row[4:]
+
+    def csv_chunks(self, petition, filters):
+        """The CSV file as bytes: on PostgreSQL written by COPY (the same bytes as csv_chunks(rows()))."""
+        if connection.vendor != "postgresql":
+            yield from (chunk.encode() for chunk in FORMATS["csv"].chunks(self.rows(petition, filters)))
+            return
+        signatures = self.queryset(petition, filters).annotate(
+            signed_at_utc=UTCText("created_at"), confirmed_at_utc=UTCText("confirmed_at")
+        )
+        # Unordered inside, ordered outside: PostgreSQL then flattens the two, and the lines are made
+        # below the sort, in its parallel workers.
+        inner, params = signatures.order_by().values_list("pk", *self.fields).query.sql_with_params()
+        columns = ("pk", *self.fields)
+        cells = []
+        for field in self.fields:
+            cells.append((f"s.{field}", self.csv_kinds.get(field, "text")))
+            if field == "country":  # the country's name follows its code, as in rows()
+                cells.append(("coalesce(n.names ->> s.country, s.country)", "text"))
+        names = json.dumps(dict(countries))
+        select = (
+            f"SELECT {csv_line_sql(cells)} FROM (SELECT %s::jsonb AS names) AS n,"
+            f" ({inner}) AS s({', '.join(columns)}) ORDER BY s.pk"
+        )
+        with connection.cursor() as cursor:  # psycopg's own cursor: Django's debug wrapper takes no params
+            raw = cursor.cursor
+            yield from copy_csv_chunks(cursor=raw, header=self.header, select=select, params=(names, *params))
 
 
 EXPORTERS = {exporter.identifier: exporter for exporter in (SignaturesExporter(),)}
@@ -197,11 +233,16 @@ class Export:
     def rows(self):
         return self.exporter.rows(self.petition, self.filters)
 
+    def byte_chunks(self):
+        """The file as UTF-8 chunks (CSV through COPY on PostgreSQL), without logging."""
+        if self.file_format.extension == "csv":
+            return self.exporter.csv_chunks(self.petition, self.filters)
+        return (chunk.encode() for chunk in self.file_format.chunks(self.rows()))
+
     def chunks(self):
         """The file as UTF-8 chunks; the log says 'done' after the last one, 'failed' if it broke off."""
         try:
-            for chunk in self.file_format.chunks(self.rows()):
-                yield chunk.encode()
+            yield from self.byte_chunks()  # closing this closes the COPY first, then logs
         except GeneratorExit:  # the browser went away
             export_finished(self.record, error="the download was interrupted")
             raise
@@ -212,7 +253,10 @@ class Export:
 
     def write(self, path):
         try:
-            self.file_format.write(self.rows(), path)
+            if self.file_format.streams:
+                write_bytes(self.byte_chunks(), path)
+            else:
+                self.file_format.write(self.rows(), path)
         except Exception as exc:
             Path(path).unlink(missing_ok=True)
             export_finished(self.record, error=_failure_reason(exc))
@@ -250,6 +294,33 @@ def signatures_export(*, petition, format, filters, via, user=None, actor=None, 
     return Export(petition, exporter, file_format, filters, count, record, job)
 
 
+def handover_export(*, petition, user):
+    """Log the handover PDF and build it in the background (11 s at a million signatures)."""
+    count = public_name_count(petition)
+    with transaction.atomic():
+        record = export_started(
+            petition=petition, user=user, via=ExportRecord.Via.HANDOVER, format="pdf", filters={}, row_count=count
+        )
+        job = ExportJob.objects.create(
+            petition=petition,
+            requested_by=user,
+            format="pdf",
+            expected_rows=count,
+            expires_at=timezone.now() + EXPORT_EXPIRY,
+            record=record,
+        )
+        run_export_job.enqueue_after_commit(job.pk)
+    return job
+
+
+def job_download(job):
+    """(file name, content type) of a finished job's file, for its requester's download."""
+    if job.format == "pdf":
+        return f"{job.petition.slug}-handover-{timezone.localdate()}.pdf", "application/pdf"
+    file_format = FORMATS[job.format]
+    return EXPORTERS["signatures"].file_name(job.petition, file_format.extension), file_format.content_type
+
+
 # --- background jobs --------------------------------------------------------------------------------
 
 
@@ -263,17 +334,25 @@ def export_job_run(*, job_id):
     job = ExportJob.objects.filter(pk=job_id).select_related("petition", "record").first()
     if job is None:
         return None
-    file_format = FORMATS[job.format]
-    file_name = f"{uuid.uuid4().hex}.{file_format.extension}"
+    file_format = FORMATS.get(job.format)  # None for the handover PDF
+    file_name = f"{uuid.uuid4().hex}.{job.format}"
     if not ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.QUEUED).update(
         status=ExportJob.Status.RUNNING, file_name=file_name
     ):
         return None  # another worker has it, or it is done
     path = export_path(file_name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    rows = _with_progress(EXPORTERS["signatures"].rows(job.petition, job.filters), job_id=job_id)
+    exporter = EXPORTERS["signatures"]
     try:
-        file_format.write(rows, path)
+        if job.format == "pdf":
+            with open(path, "wb") as file:
+                handover_pdf(job.petition, file)
+            ExportJob.objects.filter(pk=job_id).update(rows_done=job.expected_rows)
+        elif job.format == "csv":  # COPY holds the connection: progress is saved at the end
+            write_bytes(exporter.csv_chunks(job.petition, job.filters), path)
+            ExportJob.objects.filter(pk=job_id).update(rows_done=job.expected_rows)
+        else:
+            file_format.write(_with_progress(exporter.rows(job.petition, job.filters), job_id=job_id), path)
     except Exception as exc:
         path.unlink(missing_ok=True)
         ExportJob.objects.filter(pk=job_id).update(status=ExportJob.Status.FAILED, finished_at=timezone.now())
@@ -285,6 +364,12 @@ def export_job_run(*, job_id):
         export_finished(job.record)
     log.info("export job %s done", job_id)
     return path
+
+
+def write_bytes(chunks, path):
+    with open(path, "wb") as file:
+        for chunk in chunks:
+            file.write(chunk)
 
 
 def export_path(file_name):

@@ -1,3 +1,5 @@
+import functools
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
@@ -49,10 +51,14 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+
+    @functools.cached_property
+    def helper(self):
+        """The layout, built only when the form is drawn: a signature being checked does not need it."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
             Div(
                 Field("first_name", wrapper_class="col-sm-6"),
                 Field("last_name", wrapper_class="col-sm-6"),
@@ -69,6 +75,7 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
             HTML('{% include "petitions/_privacy_notice.html" %}'),
             Submit("sign", _("Sign the petition"), css_class="btn-lg w-100"),
         )
+        return helper
 
     def clean_first_name(self):
         return reject_control_characters(self.cleaned_data["first_name"].strip())

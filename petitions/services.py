@@ -15,11 +15,8 @@ from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
 from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
-from petitions.models import (
-    Petition,
-    PetitionMilestone,
-    Signature,
-)
+from campaign.pagecache import pages_changed
+from petitions.models import Petition, PetitionMilestone, Signature
 
 log = logging.getLogger(__name__)
 
@@ -63,20 +60,19 @@ def signature_sign(*, petition, data, language):
     pending one (its confirmation is sent again), or a confirmed one (a short note is sent).
     """
     email_key = normalise_email(data["email"])
+    # Insert first, in a transaction of its own: most signers are new, and for them this is BEGIN,
+    # two INSERTs and COMMIT. The unique constraint finds the others, who are answered in a second.
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(petition=petition, email_key=email_key, language=language, **data)
+            _queue_confirmation(signature)
+    except IntegrityError:  # this address signed before, or in a concurrent request
+        pass
+    else:
+        log.info("signature %s created for petition %s", signature.pk, petition.pk)
+        return signature
     with transaction.atomic():
-        existing = Signature.objects.filter(petition=petition, email_key=email_key).first()
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    signature = Signature.objects.create(
-                        petition=petition, email_key=email_key, language=language, **data
-                    )
-            except IntegrityError:  # the same address signed in a concurrent request
-                existing = Signature.objects.get(petition=petition, email_key=email_key)
-            else:
-                _queue_confirmation(signature)
-                log.info("signature %s created for petition %s", signature.pk, petition.pk)
-                return signature
+        existing = Signature.objects.get(petition=petition, email_key=email_key)
         if existing.status == Signature.Status.PENDING:
             _queue_confirmation(existing)
         else:
@@ -208,6 +204,7 @@ def petition_milestone_check(*, petition_id):
             milestone = PetitionMilestone.objects.create(petition_id=petition_id, count=count, percent=percent)
     except IntegrityError:
         return None
+    pages_changed()  # the petition's page shows the new count at once, not a few seconds later
     with translation.override(settings.LANGUAGE_CODE):  # the organisers' language, not the signer's
         context = {
             "petition": milestone.petition,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from campaign import limits
 from campaign.links import make_token, private_page
 from campaign.models import OutgoingEmail
+from campaign.pagecache import cached_page, same_origin_post
 from letters.services import REMINDER_UNSUBSCRIBE_SALT
 from petitions import services, tasks, updates
 from petitions.forms import DataRequestForm, SignatureForm
@@ -29,6 +30,7 @@ EMAIL_KIND_LABELS = {
 }
 
 
+@cached_page
 def petition_detail(request, slug, form=None, status=200):
     petition = get_object_or_404(Petition, slug=slug)
     recent = (
@@ -40,6 +42,7 @@ def petition_detail(request, slug, form=None, status=200):
     return render(request, "petitions/detail.html", context, status=status)
 
 
+@same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def petition_sign(request, slug):
     petition = get_object_or_404(Petition, slug=slug, is_open=True)
@@ -48,7 +51,8 @@ def petition_sign(request, slug):
         return petition_detail(request, slug, form=form, status=400)
     if form.is_bot:
         return redirect("petitions:check_inbox", slug=slug)
-    if not limits.sign_from_network(request):
+    by_network, by_mail = limits.sign_attempt(request, form.cleaned_data["email"])  # one Redis round trip
+    if not by_network:
         form.add_error(
             None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
@@ -56,7 +60,7 @@ def petition_sign(request, slug):
     data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
     # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
     # the mail run in the background, so the answer takes as long whether or not the address signed.
-    if limits.sign_mail_to(data["email"]):
+    if by_mail:
         tasks.sign_petition.run_after_commit(petition.pk, data, get_language())
     return redirect("petitions:check_inbox", slug=slug)
 
@@ -174,7 +178,7 @@ def your_data(request, token):
 
 
 @require_GET
-@cache_control(public=True, max_age=30)
+@cache_control(public=True, max_age=5)  # widgets poll; a few seconds old at most
 def petition_count(request, slug):
     """For widgets on other sites: the confirmed count and the goal, readable cross-origin."""
     petition = get_object_or_404(Petition, slug=slug)

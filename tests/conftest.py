@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from campaign.celery import app as celery_app
+from campaign.pagecache import forget_local_copies
 from petitions.models import Petition
 
 HAVE_SERVICES = bool(os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL"))
@@ -39,7 +40,9 @@ def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SITE_URL = "http://testserver"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PAGE_CACHE_SECONDS = 0  # pages rendered afresh; tests/campaign/test_pagecache.py turns it on
     cache.clear()
+    forget_local_copies()
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True  # the journey tests turn this off and run a real worker
     yield

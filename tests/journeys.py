@@ -42,8 +42,11 @@ def smtp_server(port):
 
 
 @contextlib.contextmanager
-def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None):
-    """A real worker process reading the test database. Yields the Popen; stops it afterwards."""
+def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None, beat_schedule=None):
+    """A real worker process reading the test database. Yields the Popen; stops it afterwards.
+
+    With `beat_schedule` (a file path) the worker also runs the periodic tasks, as `celery beat` would.
+    """
     env = {
         **os.environ,
         "DATABASE_URL": shared_database_url(),
@@ -54,6 +57,8 @@ def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None):
         **(extra_env or {}),
     }
     command = [sys.executable, "-m", "celery", "-A", "campaign", "worker", "-P", "solo", "-Q", queues]
+    if beat_schedule:
+        command += ["--beat", f"--schedule={beat_schedule}"]
     worker = subprocess.Popen(
         [*command, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
         cwd=ROOT,

@@ -3,7 +3,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from petitions.models import ExportRecord, Signature
+from petitions.models import ExportJob, ExportRecord, Signature
 from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
@@ -22,7 +22,9 @@ def pdftotext():
         pytest.skip("needs pdftotext (poppler-utils)")
 
 
-def test_the_handover_pdf_names_only_those_who_agreed(client, organiser, petition, tmp_path, pdftotext):
+def test_the_handover_pdf_names_only_those_who_agreed(
+    client, organiser, petition, tmp_path, pdftotext, django_capture_on_commit_callbacks
+):
     petition.add_to_count(4)
     make_signature(petition, first_name="Алесь", last_name="Бяляцкі", country="BY", show_publicly=True)
     make_signature(petition, first_name="Łucja", last_name="Secret", country="PL", show_publicly=True)
@@ -30,10 +32,18 @@ def test_the_handover_pdf_names_only_those_who_agreed(client, organiser, petitio
     make_signature(petition, first_name="Ales", country="LT", show_publicly=True)
     make_signature(petition, first_name="Pending", show_publicly=True, status=Signature.Status.PENDING)
     verified_login(client, organiser)
-    response = client.post(reverse("admin:petitions_petition_handover", args=[petition.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # built by the (eager) background job
+        response = client.post(reverse("admin:petitions_petition_handover", args=[petition.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("admin:petitions_exportjob_changelist")
+    job = ExportJob.objects.get()
+    assert (job.status, job.format, job.requested_by) == ("done", "pdf", organiser)
+    listing = client.get(reverse("admin:petitions_exportjob_changelist")).content.decode()
+    assert reverse("admin:petitions_exportjob_download", args=[job.pk]) in listing
+    response = client.get(reverse("admin:petitions_exportjob_download", args=[job.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert f"{petition.slug}-handover-" in response["Content-Disposition"]
     path = tmp_path / "handover.pdf"
-    path.write_bytes(response.content)
+    path.write_bytes(b"".join(response.streaming_content))
     text = pdf_text(path)
     for expected in (petition.title, petition.addressee, "Second paragraph", "4 people confirmed their signature"):
         assert expected in text
