@@ -58,3 +58,10 @@ class HoneypotForm(forms.Form):
     @property
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class DataRequestForm(forms.Form):
+    email = forms.EmailField(label=_("The email address you signed with"), max_length=254)
+
+    def clean_email(self):
+        return clean_email_address(self.cleaned_data["email"])

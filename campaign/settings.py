@@ -146,6 +146,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
+# Besides each app's tasks.py (found by autodiscovery), the modules whose tasks live beside their service.
+CELERY_INCLUDE = ["campaign.mail", "campaign.your_data", "petitions.exports", "petitions.updates"]
 CELERY_TASK_ROUTES = {
     "campaign.mail.send_outgoing_email": {"queue": "mail"},
     "petitions.exports.run_export_job": {"queue": "exports"},

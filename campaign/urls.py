@@ -17,6 +17,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("your-data/", views.data_request, name="data_request"),
+    path("your-data/<str:token>/", views.data_kept, name="your_data"),
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path("", include("petitions.urls")),
     path("", include("letters.urls")),

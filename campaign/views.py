@@ -1,11 +1,16 @@
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from campaign import limits, your_data
 from campaign.celery import app as celery_app
+from campaign.forms import DataRequestForm
+from campaign.links import private_page
 from campaign.models import KeyDate, Person
 from campaign.pagecache import cached_page
 from campaign.profiles import coming_dates, minsk_today, standing_of
@@ -45,6 +50,30 @@ def privacy(request):
         "export_hours": int(EXPORT_EXPIRY.total_seconds()) // 3600,
     }
     return render(request, "campaign/privacy.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def data_request(request):
+    """Ask for the 'your data' email. The answer is the same, and as quick, whether or not the address is known."""
+    form = DataRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if limits.data_request(request, email):
+            your_data.send_data_link.run_after_commit(email)
+        return render(request, "campaign/data_request.html", {"sent": True})
+    return render(request, "campaign/data_request.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@private_page
+def data_kept(request, token):
+    try:
+        email_key = your_data.read_data_token(token)
+    except signing.BadSignature:  # expired or tampered: offer to send a fresh link
+        email_key = None
+    if email_key is None:
+        context = {"form": DataRequestForm(), "link_failed": True}
+        return render(request, "campaign/data_request.html", context, status=410)
+    return render(request, "campaign/your_data.html", your_data.data_kept(email_key))
 
 
 def _database_ok():

@@ -95,10 +95,3 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
     @property
     def belarus_chosen(self):
         return self.is_bound and self.data.get("country") == "BY"
-
-
-class DataRequestForm(forms.Form):
-    email = forms.EmailField(label=_("The email address you signed with"), max_length=254)
-
-    def clean_email(self):
-        return clean_email_address(self.cleaned_data["email"])

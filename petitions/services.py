@@ -6,7 +6,6 @@ import logging
 import math
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,9 +21,7 @@ log = logging.getLogger(__name__)
 
 CONFIRM_SALT = "petitions.confirm"
 WITHDRAW_SALT = "petitions.withdraw"
-DATA_SALT = "petitions.your-data"
 UPDATES_STOP_SALT = "petitions.updates-stop"
-DATA_REMINDERS_SALT = "petitions.your-data.reminders"  # for an address that only asked for reminders
 # Percentages of the goal announced to organisers below 100%; from then on, each multiple of the goal.
 MILESTONE_PERCENTS = (75, 50, 25)
 ERASE_BATCH = 500
@@ -135,45 +132,6 @@ def signature_erase_unconfirmed(*, older_than_days):
     if erased:
         log.info("erased %s unconfirmed signatures older than %s days", erased, older_than_days)
     return erased
-
-
-def signature_data_request(*, email):
-    """Email a link to everything kept about an address, if anything is. Runs in the background, so
-    that the form answers in the same time whether or not the address is known."""
-    from letters.models import ReminderSubscription  # the page lists reminders too
-
-    email_key = normalise_email(email)
-    record = Signature.objects.filter(email_key=email_key).order_by("created_at").first()
-    salt = DATA_SALT
-    if record is None:
-        record = ReminderSubscription.objects.filter(email_key=email_key).first()
-        salt = DATA_REMINDERS_SALT
-    if record is None:
-        return False
-    with transaction.atomic(), translation.override(record.language):
-        context = {
-            "data_url": absolute_url(reverse("petitions:your_data", args=[make_token(record, salt=salt)])),
-            "max_age_hours": settings.DATA_LINK_MAX_AGE // 3600,
-        }
-        email_queue(to=record.email, template="your-data", context=context)
-    return True
-
-
-def read_data_token(token):
-    """The normalised address a 'your data' link is for, or None if its record is gone.
-
-    Raises signing.BadSignature (or SignatureExpired)."""
-    from letters.models import ReminderSubscription
-
-    for salt, model in ((DATA_SALT, Signature), (DATA_REMINDERS_SALT, ReminderSubscription)):
-        try:
-            public_id = read_token(token, salt=salt, max_age=settings.DATA_LINK_MAX_AGE)
-        except signing.SignatureExpired:
-            raise
-        except signing.BadSignature:
-            continue
-        return model.objects.filter(public_id=public_id).values_list("email_key", flat=True).first()
-    raise signing.BadSignature("not a 'your data' link")
 
 
 def milestone_percent(*, goal, count):

@@ -30,8 +30,3 @@ def sign_petition(petition_id, data, language):
     petition = Petition.objects.filter(pk=petition_id, is_open=True).first()
     if petition is not None:
         services.signature_sign(petition=petition, data=data, language=language)
-
-
-@shared_task(ignore_result=True)
-def send_data_link(email):
-    services.signature_data_request(email=email)

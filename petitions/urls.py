@@ -13,8 +13,6 @@ urlpatterns = [
     path("confirm/<str:token>/resend/", views.signature_resend, name="resend"),
     path("withdraw/<str:token>/", views.signature_withdraw, name="withdraw"),
     path("updates/stop/<str:token>/", views.stop_updates, name="stop_updates"),
-    path("your-data/", views.data_request, name="data_request"),
-    path("your-data/<str:token>/", views.your_data, name="your_data"),
 ]
 
 # Outside the language prefix: a widget on another site asks for numbers, not a page.

@@ -1,33 +1,20 @@
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaign import limits
-from campaign.links import make_token, private_page
-from campaign.models import OutgoingEmail
+from campaign.links import private_page
 from campaign.pagecache import cached_page, same_origin_post
-from letters.services import REMINDER_UNSUBSCRIBE_SALT
 from petitions import services, tasks, updates
-from petitions.forms import DataRequestForm, SignatureForm
+from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
 
 RECENT_SIGNERS = 10
-
-# The 'your data' page names each email sent to the address in the reader's language.
-EMAIL_KIND_LABELS = {
-    "confirm-signature": gettext_lazy("Confirmation link"),
-    "already-signed": gettext_lazy("Note that you had already signed"),
-    "thank-you": gettext_lazy("Thank you for confirming"),
-    "your-data": gettext_lazy("Link to your data"),
-    "letters-reminders-confirm": gettext_lazy("Confirmation link for reminders"),
-    "letters-reminder": gettext_lazy("Reminder before a key date"),
-    "update": gettext_lazy("News about the petition"),
-}
 
 
 @cached_page
@@ -137,44 +124,6 @@ def stop_updates(request, token):
         return render(request, "petitions/stop_updates.html", {"signature": signature})
     updates.signature_stop_updates(signature_id=signature_id)
     return render(request, "petitions/updates_stopped.html")
-
-
-@require_http_methods(["GET", "POST"])
-def data_request(request):
-    """Ask for the 'your data' email. The answer is the same, and as quick, whether or not the address is known."""
-    form = DataRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        if limits.data_request(request, email):
-            tasks.send_data_link.run_after_commit(email)
-        return render(request, "petitions/data_request.html", {"sent": True})
-    return render(request, "petitions/data_request.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@private_page
-def your_data(request, token):
-    from letters.models import ReminderSubscription  # the page lists reminders too
-
-    try:
-        email_key = services.read_data_token(token)
-    except signing.BadSignature:  # expired or tampered: offer to send a fresh link
-        email_key = None
-    if email_key is None:
-        context = {"form": DataRequestForm(), "link_failed": True}
-        return render(request, "petitions/data_request.html", context, status=410)
-    signatures = list(Signature.objects.filter(email_key=email_key).select_related("petition").order_by("created_at"))
-    for signature in signatures:
-        signature.withdraw_token = services.withdraw_token(signature)
-    subscriptions = list(ReminderSubscription.objects.filter(email_key=email_key))
-    for subscription in subscriptions:
-        subscription.unsubscribe_token = make_token(subscription, salt=REMINDER_UNSUBSCRIBE_SALT)
-    addresses = {s.email for s in signatures} | {s.email for s in subscriptions}
-    emails = OutgoingEmail.objects.filter(to__in=addresses).only("kind", "status", "created_at")
-    emails = list(emails.order_by("created_at"))
-    for email in emails:
-        email.kind_label = EMAIL_KIND_LABELS.get(email.kind, email.kind)
-    context = {"signatures": signatures, "subscriptions": subscriptions, "emails": emails}
-    return render(request, "petitions/your_data.html", context)
 
 
 @require_GET

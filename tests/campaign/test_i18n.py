@@ -81,7 +81,7 @@ def public_paths(person, petition):
         petition.get_absolute_url(),
         reverse("petitions:check_inbox", args=[petition.slug]),
         reverse("petitions:thanks", args=[petition.slug]),
-        reverse("petitions:data_request"),
+        reverse("data_request"),
         reverse("letters:index"),
         reverse("letters:guide"),
         reverse("letters:compose"),

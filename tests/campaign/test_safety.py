@@ -31,7 +31,7 @@ def every_link(client, petition, sign_data, django_capture_on_commit_callbacks):
     """Each kind of emailed link: confirm, withdraw, your data, reminders' confirm and unsubscribe."""
     with django_capture_on_commit_callbacks(execute=True):
         sign(client, petition, sign_data)
-        client.post(reverse("petitions:data_request"), {"email": sign_data["email"]})
+        client.post(reverse("data_request"), {"email": sign_data["email"]})
         client.post(reverse("letters:reminders_subscribe"), {"email": "reader@example.org"})
     found = links(mail.outbox)
     kinds = {name: [p for p in found if f"/{name}/" in p] for name in ("confirm", "withdraw", "your-data")}
@@ -107,7 +107,7 @@ def test_an_address_with_only_reminders_gets_its_link_and_the_page_lists_them(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("letters:reminders_subscribe"), {"email": "Only.Reminders@example.org"})
-        client.post(reverse("petitions:data_request"), {"email": "only.reminders@example.org"})
+        client.post(reverse("data_request"), {"email": "only.reminders@example.org"})
     [data_link] = [p for p in links(mail.outbox) if "/your-data/" in p]
     page = client.get(data_link).content.decode()
     assert "Only.Reminders@example.org" in page and "Waiting for confirmation" in page
@@ -121,7 +121,7 @@ def test_the_your_data_page_lists_signatures_and_reminders_of_the_address(
     make_signature(petition, email="both@example.org")
     ReminderSubscription.objects.create(email="both@example.org", email_key="both@example.org", language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("petitions:data_request"), {"email": "both@example.org"})
+        client.post(reverse("data_request"), {"email": "both@example.org"})
     [data_link] = [p for p in links(mail.outbox) if "/your-data/" in p]
     page = client.get(data_link).content.decode()
     assert "/en/withdraw/" in page and "/letters/reminders/unsubscribe/" in page
@@ -141,7 +141,7 @@ def _times_ms(client, url, data):
     return times
 
 
-@pytest.mark.parametrize("url_name", ["petitions:data_request", "letters:reminders_subscribe"])
+@pytest.mark.parametrize("url_name", ["data_request", "letters:reminders_subscribe"])
 def test_forms_that_take_an_address_answer_in_the_same_time_whatever_the_address(client, petition, url_name):
     """Statistical: the medians for a known and an unknown address differ by less than the noise, half
     the interquartile range (on main a known address cost about 7 ms more: 16.7 vs 23.7 ms)."""
@@ -176,7 +176,7 @@ def test_a_quoted_local_part_is_refused_with_a_clear_message(client, petition, s
     assert "without quotation marks" in response.content.decode()
     response = client.post(reverse("letters:reminders_subscribe"), {"email": address})
     assert response.status_code == 400 and "without quotation marks" in response.content.decode()
-    response = client.post(reverse("petitions:data_request"), {"email": address})
+    response = client.post(reverse("data_request"), {"email": address})
     assert response.status_code == 400 and "without quotation marks" in response.content.decode()
 
 
@@ -207,7 +207,7 @@ def test_with_redis_down_the_per_address_limit_holds_and_pages_still_answer(
     settings.RATE_LIMIT_SIGN_PER_EMAIL = (3, 3600)
     with django_capture_on_commit_callbacks(execute=True):
         responses = [sign(client, petition, sign_data) for _ in range(8)]
-        responses += [client.post(reverse("petitions:data_request"), {"email": sign_data["email"]}) for _ in range(6)]
+        responses += [client.post(reverse("data_request"), {"email": sign_data["email"]}) for _ in range(6)]
         responses += [client.post(reverse("letters:reminders_subscribe"), {"email": "r@example.org"}) for _ in range(6)]
     assert {r.status_code for r in responses} <= {200, 302}
     kinds = [m.subject for m in mail.outbox]
@@ -491,7 +491,7 @@ def test_over_the_limit_the_page_says_the_same_plain_words_for_every_address(
     assert "a link may already be on its way" in pages[0] and "after an hour" in pages[0]
     for url in (reverse("letters:reminders_check_inbox"),):
         assert "a link may already be on its way" in client.get(url).content.decode()
-    data_page = client.post(reverse("petitions:data_request"), {"email": "x@example.org"}).content.decode()
+    data_page = client.post(reverse("data_request"), {"email": "x@example.org"}).content.decode()
     assert "a link may already be on its way" in data_page
     # The note says 'three emails an hour': the limits say so too.
     assert settings.RATE_LIMIT_SIGN_PER_EMAIL == (3, 3600) and REMINDERS_PER_EMAIL == (3, 3600)

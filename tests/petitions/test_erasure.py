@@ -56,7 +56,7 @@ def test_the_privacy_page_states_the_retention_period(client, settings):
     settings.UNCONFIRMED_RETENTION_DAYS = 21
     page = client.get(reverse("privacy")).content.decode()
     assert "is erased, with the emails we sent about it, 21 days after signing" in page
-    assert reverse("petitions:data_request") in page
+    assert reverse("data_request") in page
 
 
 def test_a_signer_gets_a_link_to_their_data(client, petition, django_capture_on_commit_callbacks):
@@ -65,7 +65,7 @@ def test_a_signer_gets_a_link_to_their_data(client, petition, django_capture_on_
     )
     outbox_row(signature.email, kind="thank-you")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("petitions:data_request"), {"email": "ales@example.org"})
+        response = client.post(reverse("data_request"), {"email": "ales@example.org"})
     assert response.status_code == 200 and "Please check your inbox" in response.content.decode()
     [message] = mail.outbox
     assert message.to == ["Ales@Example.org"] and message.subject == "Your link"
@@ -82,6 +82,6 @@ def test_a_signer_gets_a_link_to_their_data(client, petition, django_capture_on_
 
 
 def test_asking_about_an_address_that_never_signed_answers_the_same_and_sends_nothing(client, petition):
-    response = client.post(reverse("petitions:data_request"), {"email": "nobody@example.org"})
+    response = client.post(reverse("data_request"), {"email": "nobody@example.org"})
     assert response.status_code == 200 and "Please check your inbox" in response.content.decode()
     assert not OutgoingEmail.objects.exists()

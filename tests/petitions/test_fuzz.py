@@ -135,7 +135,7 @@ def _public_forms(petition):
     }
     return [
         (reverse("petitions:sign", args=[petition.slug]), sign),
-        (reverse("petitions:data_request"), {"email": "a@example.org"}),
+        (reverse("data_request"), {"email": "a@example.org"}),
         (reverse("letters:reminders_subscribe"), {"email": "a@example.org", "website": ""}),
         (
             reverse("letters:compose"),
