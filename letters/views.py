@@ -17,6 +17,7 @@ from campaign import limits
 from campaign.links import private_page, read_token
 from campaign.models import Person
 from campaign.pagecache import cached_page, same_origin_post
+from campaign.pages import message_page
 from campaign.pdf import RenderTimeout, time_limit
 from letters import services, tasks
 from letters.censor import check_letter, language
@@ -299,7 +300,14 @@ def keep(request):
     if not form.is_valid():
         return redirect("letters:compose")
     if not limits.kept_letter_from_network(request):
-        return render(request, "letters/kept_limit.html", status=429)
+        return _letters_message(
+            request,
+            gettext("Please try again later"),
+            gettext(
+                "Many copies have been kept from your network today. Please save the letter on your own device for now."
+            ),
+            status=429,
+        )
     token = services.kept_letter_create(person=form.cleaned_data["person"], body=form.cleaned_data["body"])
     # Post/redirect/get: reloading or going back never offers to send the form again.
     return redirect(reverse("letters:kept", args=[token]) + "?new=1")
@@ -311,10 +319,20 @@ def keep(request):
 def kept(request, token):
     if request.method == "POST":
         services.kept_letter_delete(token=token)
-        return render(request, "letters/kept_deleted.html")
+        return _letters_message(
+            request, gettext("Copy deleted"), gettext("The copy of your letter is deleted from this site.")
+        )
     letter = services.kept_letter_get(token=token)
     if letter is None:
-        return render(request, "letters/kept_missing.html", status=404)
+        return _letters_message(
+            request,
+            gettext("No letter here"),
+            gettext(
+                "This link does not lead to a kept letter. "
+                "It may have been copied incompletely, or the copy was deleted."
+            ),
+            status=404,
+        )
     link = request.build_absolute_uri(reverse("letters:kept", args=[token]))
     context = {"letter": letter, "token": token, "link": link, "new": "new" in request.GET}
     return render(request, "letters/kept.html", context)
@@ -334,7 +352,12 @@ def reminders_subscribe(request):
     if form.is_bot:
         return redirect("letters:reminders_check_inbox")
     if not limits.reminders_from_network(request):
-        return render(request, "letters/reminders_limit.html", status=429)
+        return _letters_message(
+            request,
+            gettext("Please try again later"),
+            gettext("Too many requests have come from your network in the last hour."),
+            status=429,
+        )
     email = form.cleaned_data["email"]
     # Over the per-address limit the answer stays the same, but no more mail goes out. The lookup and
     # the mail run in the background, so the answer takes as long whether or not the address is known.
@@ -362,12 +385,12 @@ def reminders_confirm(request, token):
     except signing.BadSignature:  # expired too: subscribing again sends a fresh link
         subscription_id = None
     if subscription_id is None:
-        return render(request, "letters/reminders_link_invalid.html", status=404)
+        return _reminders_link_invalid(request)
     if request.method == "GET":
         return render(request, "letters/reminders_confirm.html")
     subscription = services.reminder_confirm(subscription_id=subscription_id)
     if subscription is None:
-        return render(request, "letters/reminders_link_invalid.html", status=404)
+        return _reminders_link_invalid(request)
     return render(request, "letters/reminders_confirmed.html")
 
 
@@ -379,9 +402,24 @@ def reminders_unsubscribe(request, token):
             token, salt=services.REMINDER_UNSUBSCRIBE_SALT, max_age=settings.WITHDRAW_LINK_MAX_AGE
         )
     except signing.BadSignature:
-        return render(request, "letters/reminders_link_invalid.html", status=404)
+        return _reminders_link_invalid(request)
     if request.method == "GET":
         return render(request, "letters/reminders_unsubscribe.html")
     if subscription_id is not None:
         services.reminder_unsubscribe(subscription_id=subscription_id)
-    return render(request, "letters/reminders_unsubscribed.html")
+    return _letters_message(
+        request, gettext("Reminders stopped"), gettext("You will get no more reminders, and your address is erased.")
+    )
+
+
+def _letters_message(request, title, text, status=200):
+    back = gettext("Back to letters")
+    return message_page(request, title, text, status=status, back_url=reverse("letters:index"), back_label=back)
+
+
+def _reminders_link_invalid(request):
+    text = gettext(
+        "It may have expired or been copied incompletely, or the reminders were already stopped. "
+        "You can ask for reminders again on the letters page."
+    )
+    return _letters_message(request, gettext("This link does not work"), text, status=404)

@@ -1,6 +1,7 @@
 from django.core import signing
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from campaign import limits
 from campaign.links import private_page
 from campaign.pagecache import cached_page, same_origin_post
+from campaign.pages import message_page
 from petitions import services, tasks, updates
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
@@ -65,15 +67,15 @@ def signature_confirm(request, token):
     except signing.SignatureExpired:
         return render(request, "petitions/link_expired.html", {"token": token}, status=410)
     except signing.BadSignature:
-        return render(request, "petitions/link_invalid.html", status=404)
+        return _link_invalid(request)
     if request.method == "GET":
         signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
         if signature is None:
-            return render(request, "petitions/link_invalid.html", status=404)
+            return _link_invalid(request)
         return render(request, "petitions/confirm.html", {"signature": signature, "petition": signature.petition})
     signature = services.signature_confirm(signature_id=signature_id)
     if signature is None:
-        return render(request, "petitions/link_invalid.html", status=404)
+        return _link_invalid(request)
     return redirect("petitions:thanks", slug=signature.petition.slug)
 
 
@@ -84,10 +86,14 @@ def signature_resend(request, token):
     try:
         signature_id = services.read_resend_token(token)
     except signing.BadSignature:
-        return render(request, "petitions/link_invalid.html", status=404)
+        return _link_invalid(request)
     if signature_id is not None and limits.confirmation_resend(signature_id):
         services.signature_resend_confirmation(signature_id=signature_id)
-    return render(request, "petitions/link_resent.html")
+    return message_page(
+        request,
+        _("Check your inbox"),
+        _("If this signature is still waiting for confirmation, a new link is on its way."),
+    )
 
 
 def petition_thanks(request, slug):
@@ -101,13 +107,17 @@ def signature_withdraw(request, token):
     try:
         signature_id = services.read_withdraw_token(token)
     except signing.BadSignature:  # expired too: the 'your data' page gives a fresh link
-        return render(request, "petitions/link_invalid.html", status=404)
+        return _link_invalid(request)
     if request.method == "GET":
         signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
         return render(request, "petitions/withdraw.html", {"signature": signature})
     if signature_id is not None:
         services.signature_withdraw(signature_id=signature_id)
-    return render(request, "petitions/withdrawn.html")
+    return message_page(
+        request,
+        _("Your signature has been withdrawn"),
+        _("We have erased your signature and the details that came with it."),
+    )
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058): the mail client POSTs with no cookie and no token of ours
@@ -118,12 +128,16 @@ def stop_updates(request, token):
     try:
         signature_id = services.read_stop_updates_token(token)
     except signing.BadSignature:
-        return render(request, "petitions/link_invalid.html", status=404)
+        return _link_invalid(request)
     if request.method == "GET":
         signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
         return render(request, "petitions/stop_updates.html", {"signature": signature})
     updates.signature_stop_updates(signature_id=signature_id)
-    return render(request, "petitions/updates_stopped.html")
+    return message_page(
+        request,
+        _("No more news by email"),
+        _("Done: we will send you no more news about this petition. Your signature stays counted."),
+    )
 
 
 @require_GET
@@ -141,3 +155,17 @@ def petition_count(request, slug):
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _link_invalid(request):
+    return message_page(
+        request,
+        _("This link does not work"),
+        _(
+            "It may have been copied incompletely, or the signature it belongs to has been withdrawn. "
+            "Please copy the whole link from the email, or sign again."
+        ),
+        status=404,
+        back_url=reverse("home"),
+        back_label=_("Go to the campaign's home page"),
+    )
