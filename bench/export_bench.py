@@ -33,7 +33,7 @@ COLUMNS += ", created_at, confirmed_at"
 
 GENERATE = """
 INSERT INTO petitions_signature (petition_id, first_name, last_name, email, email_key, country, city, comment,
-    show_publicly, keep_informed, language, status, created_at, confirmed_at)
+    show_publicly, keep_informed, language, status, created_at, confirmed_at, public_id)
 SELECT %(petition)s,
     (ARRAY['Алесь', 'Aleś', 'Наталля', 'Łucja', 'عليس', 'Jean', 'Anna ✊🏽', '=1+1'])[1 + i %% 8],
     (ARRAY['Бяляцкі', 'Bialacki', 'Kavalenka', 'Stefanovič'])[1 + i %% 4],
@@ -42,7 +42,8 @@ SELECT %(petition)s,
     (ARRAY['Vilnius', 'Warszawa', 'Мінск', ''])[1 + i %% 4],
     CASE WHEN i %% 10 = 0 THEN 'Свабоду палітвязням! Free them all.' ELSE '' END,
     i %% 3 = 0, i %% 2 = 0, 'be', 'confirmed',
-    now() - (i %% 43200) * interval '1 minute', now() - (i %% 43200) * interval '1 minute' + interval '5 minutes'
+    now() - (i %% 43200) * interval '1 minute', now() - (i %% 43200) * interval '1 minute' + interval '5 minutes',
+    gen_random_uuid()
 FROM generate_series(1, %(rows)s) AS i
 """
 

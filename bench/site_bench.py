@@ -29,7 +29,7 @@ WARMUP = 2  # seconds of load before each measurement: every worker loads templa
 MAIL_DEADLINE = 120  # seconds after the burst for every confirmation email to arrive
 SIGNATURE_COLUMNS = (
     "petition_id, first_name, last_name, email, email_key, country, city, comment,"
-    " show_publicly, keep_informed, language, status, created_at, confirmed_at"
+    " show_publicly, keep_informed, language, status, created_at, confirmed_at, public_id"
 )
 
 
@@ -143,7 +143,7 @@ def add_confirmed_signatures(stack, slug, count):
         f"INSERT INTO petitions_signature ({SIGNATURE_COLUMNS})"
         " SELECT p.id, 'Reader', 'R', 'reader' || i || '@example.org', 'reader' || i || '@example.org',"
         " (ARRAY['LT','PL','DE','BY','FR'])[1 + i %% 5], '', '', i %% 3 = 0, false, 'en', 'confirmed',"
-        " now() - make_interval(secs => i), now() - make_interval(secs => i)"
+        " now() - make_interval(secs => i), now() - make_interval(secs => i), gen_random_uuid()"
         " FROM petitions_petition p, generate_series(1, %s) AS i WHERE p.slug = %s",
         [count, slug],
     )
