@@ -15,6 +15,19 @@ TEST_FACILITY = {
     "town": "г. Витебск",
     "source": "test data",
 }
+# A made-up person's postal names and a made-up village facility, in both languages.
+POSTAL_NAMES = {"postal_name_ru": "Ивановой Марии", "postal_name_be": "Івановай Марыі"}
+TEST_VILLAGE = {
+    "institution": "СИЗО № 0",
+    "street": "Примерный с/с, 1/2",
+    "district": "Примерный р-н, Примерная обл.",
+    "postcode": "200000",
+    "town": "д. Примерово",
+    "institution_be": "СІЗА № 0",
+    "street_be": "Прыкладны с/с, 1/2",
+    "district_be": "Прыкладны раён, Прыкладная вобласць",
+    "town_be": "в. Прыкладава",
+}
 
 
 def make_recipient(slug, *, status=StatusChange.Status.PENAL_COLONY, sort_order=100, **fields):

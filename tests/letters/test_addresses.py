@@ -6,32 +6,14 @@ from django.core.exceptions import ValidationError
 from campaign.models import StatusChange
 from letters import services
 from letters.models import COUNTRY_LINE
-from tests.letters.builders import assign, make_facility, make_recipient
+from tests.letters.builders import POSTAL_NAMES, TEST_VILLAGE, assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
 
 
-# A made-up person and a made-up village facility, in both languages.
-NAMES = {
-    "postal_name_ru": "Ивановой Марии",
-    "postal_name_be": "Івановай Марыі",
-}
-VILLAGE = {
-    "institution": "СИЗО № 0",
-    "street": "Примерный с/с, 1/2",
-    "district": "Примерный р-н, Примерная обл.",
-    "postcode": "200000",
-    "town": "д. Примерово",
-    "institution_be": "СІЗА № 0",
-    "street_be": "Прыкладны с/с, 1/2",
-    "district_be": "Прыкладны раён, Прыкладная вобласць",
-    "town_be": "в. Прыкладава",
-}
-
-
 def test_envelope_follows_the_belarusian_postal_order():
-    person = make_recipient("someone", **NAMES)
-    assert services.envelope_lines(person, make_facility(**VILLAGE), "ru") == [
+    person = make_recipient("someone", **POSTAL_NAMES)
+    assert services.envelope_lines(person, make_facility(**TEST_VILLAGE), "ru") == [
         f"Ивановой Марии {services.PATRONYMIC_LINE}",  # dative; the unsourced patronymic is a line to fill in
         "СИЗО № 0",
         "Примерный с/с, 1/2",
@@ -42,8 +24,8 @@ def test_envelope_follows_the_belarusian_postal_order():
 
 
 def test_a_belarusian_letter_gets_an_envelope_all_in_belarusian():
-    person = make_recipient("someone", **NAMES)
-    envelope = services.envelope_for(person, make_facility(**VILLAGE), "be")
+    person = make_recipient("someone", **POSTAL_NAMES)
+    envelope = services.envelope_for(person, make_facility(**TEST_VILLAGE), "be")
     assert envelope.language == "be"
     assert envelope.lines[:-1] == [
         f"Івановай Марыі {services.PATRONYMIC_LINE}",
@@ -55,7 +37,7 @@ def test_a_belarusian_letter_gets_an_envelope_all_in_belarusian():
 
 
 def test_without_the_belarusian_address_a_belarusian_letter_gets_a_russian_envelope_not_a_mixed_one():
-    person = make_recipient("someone", **NAMES)
+    person = make_recipient("someone", **POSTAL_NAMES)
     envelope = services.envelope_for(person, make_facility(), "be")  # the facility has no Belarusian address
     assert envelope.language == "ru"
     assert envelope.lines[0].startswith("Ивановой Марии")

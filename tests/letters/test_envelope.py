@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from letters.seeding import seed as seed_letters
-from tests.letters.builders import assign, make_facility, make_recipient
+from tests.letters.builders import POSTAL_NAMES, TEST_VILLAGE, assign, make_facility, make_recipient
 
 pytestmark = pytest.mark.django_db
 
@@ -17,28 +17,9 @@ BODY = "Здравствуйте!\n\nУ нас всё хорошо, все зд�
 BODY_BE = "Добры дзень!\n\nУ нас усё добра, усе здаровыя. Учора выпаў першы снег.\n\nЦёпла абдымаю."
 
 # Made up: no real prisoner or prison.
-PERSON = {"name_latin": "Maryia Ivanova", "postal_name_ru": "Ивановой Марии", "postal_name_be": "Івановай Марыі"}
-VILLAGE = {
-    "institution": "СИЗО № 0",
-    "street": "Примерный с/с, 1/2",
-    "district": "Примерный р-н, Примерная обл.",
-    "postcode": "200000",
-    "town": "д. Примерово",
-    "institution_be": "СІЗА № 0",
-    "street_be": "Прыкладны с/с, 1/2",
-    "district_be": "Прыкладны раён, Прыкладная вобласць",
-    "town_be": "в. Прыкладава",
-}
+PERSON = {"name_latin": "Maryia Ivanova", **POSTAL_NAMES}
 RUSSIAN_ONLY = set("ищъ")  # letters Belarusian does not use
 BELARUSIAN_ONLY = set("іў’")  # letters (and the apostrophe) Russian does not use
-
-
-@pytest.fixture(autouse=True)
-def _english_first():
-    """A request to /be/ or /ru/ leaves its language active in this thread; each test starts in English."""
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def pdf_pages(pdf):
@@ -63,7 +44,7 @@ def envelope_block(page, caption):
 def held():
     seed_letters()
     person = make_recipient("maryia-ivanova", **PERSON)
-    assign(person, make_facility(**VILLAGE))
+    assign(person, make_facility(**TEST_VILLAGE))
     return person
 
 
