@@ -1,4 +1,4 @@
-"""The production shape on this machine: PostgreSQL, Redis, gunicorn, a Celery worker, an SMTP sink.
+"""The production shape on this machine: PostgreSQL, Redis, gunicorn, a Celery worker and beat, an SMTP sink.
 
 Only databases named bench_* and Redis db 11 are touched; every process started here is stopped
 by its own process group when the stack closes.
@@ -167,6 +167,12 @@ class Stack:
                 "--without-gossip",
                 "--without-mingle",
             ],
+        )
+        # As in production (docker-compose.yml): beat sends the periodic tasks, among them the one that
+        # records the signatures the sign form took, every second.
+        self._spawn(
+            "beat",
+            [BIN / "celery", "-A", "campaign", "beat", "--loglevel=WARNING", f"--schedule={self.workdir / 'beat'}"],
         )
         self._wait_for_web()
 

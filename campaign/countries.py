@@ -12,6 +12,7 @@ from babel import Locale
 from django.utils.translation import get_language
 from django_countries import countries
 
+COUNTRY_CODES = frozenset(code for code, _ in countries)
 # Languages the site speaks that django-countries does not: their names come from CLDR.
 CLDR_LANGUAGES = {"be"}
 # Sorting by code point puts 'ё', 'і' and 'ў' after 'я': these put them where the alphabets do.

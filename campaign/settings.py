@@ -177,6 +177,13 @@ CELERY_BEAT_SCHEDULE = {
 # per minute (scaled); the sweep enqueues the next batch of an update whose task was lost. 0 sends
 # everything at once: the embedded default, where tasks run in-process and mail is only printed.
 UPDATE_BATCH_SECONDS = env.int("UPDATE_BATCH_SECONDS", default=60 if REDIS_URL else 0)
+# Signatures taken by the sign form are recorded and mailed by this task (petitions/services.py,
+# signatures_record); a tick older than a few seconds is dropped, as the next one does its work.
+CELERY_BEAT_SCHEDULE["record-signatures"] = {
+    "task": "petitions.tasks.record_signatures",
+    "schedule": 1.0,
+    "options": {"expires": 5},
+}
 CELERY_BEAT_SCHEDULE["resume-updates"] = {"task": "petitions.tasks.resume_updates", "schedule": 60.0}
 
 # Letters: reminders before the key dates, checked every six hours; each date is sent once per subscriber.

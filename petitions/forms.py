@@ -5,52 +5,46 @@ from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.countries import country_choices
+from campaign.countries import COUNTRY_CODES, country_choices
 from campaign.forms import HoneypotForm, clean_email_address, reject_control_characters
 from petitions.models import Signature
 
 
-class SignatureForm(HoneypotForm, forms.ModelForm):
-    # Built when the form is drawn: the names and their order are the page's language's.
-    country = forms.ChoiceField(
-        choices=lambda: [("", _("Choose your country")), *country_choices()],
-        label=_("Country"),
+def _from_model(name, **kwargs):
+    """The form field the Signature model would give (its max_length, required or not), labelled."""
+    return Signature._meta.get_field(name).formfield(**kwargs)
+
+
+def _autocomplete(hint):
+    return forms.TextInput(attrs={"autocomplete": hint})
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """The country names are drawn in the page's language; a code is checked against a set, not by
+    walking ~250 translated choices for every signature."""
+
+    def valid_value(self, value):
+        return value in COUNTRY_CODES
+
+
+class SignatureForm(HoneypotForm):
+    """A plain form, not a ModelForm: the request only hands its data to a worker (services.
+    signature_receive), which creates the Signature; the fields are the model's."""
+
+    first_name = _from_model("first_name", label=_("First name"), widget=_autocomplete("given-name"))
+    last_name = _from_model("last_name", label=_("Last name"), widget=_autocomplete("family-name"))
+    email = _from_model(
+        "email",
+        label=_("Email"),
+        help_text=_("We send one email to confirm your signature. It is never shown."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-
-    class Meta:
-        model = Signature
-        fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "country",
-            "city",
-            "comment",
-            "show_publicly",
-            "keep_informed",
-        ]
-        labels = {
-            "first_name": _("First name"),
-            "last_name": _("Last name"),
-            "email": _("Email"),
-            "city": _("City (optional)"),
-            "comment": _("Comment (optional)"),
-            "show_publicly": _("Show my first name and country in the list of signers"),
-            "keep_informed": _("Keep me informed about this campaign by email"),
-        }
-        help_texts = {
-            "email": _("We send one email to confirm your signature. It is never shown."),
-        }
-        widgets = {
-            "comment": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["city"].widget.attrs["autocomplete"] = "address-level2"
+    # Built when the form is drawn: the names and their order are the page's language's.
+    country = CountryChoiceField(choices=lambda: [("", _("Choose your country")), *country_choices()], label=_("Country"))
+    city = _from_model("city", label=_("City (optional)"), widget=_autocomplete("address-level2"))
+    comment = _from_model("comment", label=_("Comment (optional)"), widget=forms.Textarea(attrs={"rows": 3}))
+    show_publicly = _from_model("show_publicly", label=_("Show my first name and country in the list of signers"))
+    keep_informed = _from_model("keep_informed", label=_("Keep me informed about this campaign by email"))
 
     @functools.cached_property
     def helper(self):
@@ -91,6 +85,10 @@ class SignatureForm(HoneypotForm, forms.ModelForm):
 
     def clean_email(self):
         return clean_email_address(self.cleaned_data["email"])
+
+    def signature_data(self):
+        """What the worker needs to create the Signature: the cleaned fields, without the honeypot."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "website"}
 
     @property
     def belarus_chosen(self):

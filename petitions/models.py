@@ -77,6 +77,20 @@ class Signature(models.Model):
         return f"{self.first_name} {self.last_name[:1]}. ({self.get_status_display()})"
 
 
+class ReceivedSignature(models.Model):
+    """A signature as the sign form took it, until a worker records it (services.signatures_record).
+
+    The sign request only inserts this row: the same work whatever the address, so its answer time
+    says nothing about whether the address signed before, and no Celery message per signature. A
+    worker takes the rows every second (CELERY_BEAT_SCHEDULE) and deletes each once recorded.
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(help_text="The form's cleaned data.")
+    language = models.CharField(max_length=10)
+    received_at = models.DateTimeField(default=timezone.now)
+
+
 class PetitionMilestone(models.Model):
     """A count the petition has reached (25/50/75/100% of its goal, then each further goal).
 

@@ -15,7 +15,7 @@ from campaign.links import absolute_url, make_token, read_token
 from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
 from campaign.pagecache import pages_changed
-from petitions.models import Petition, PetitionMilestone, Signature
+from petitions.models import Petition, PetitionMilestone, ReceivedSignature, Signature
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,8 @@ UPDATES_STOP_SALT = "petitions.updates-stop"
 # Percentages of the goal announced to organisers below 100%; from then on, each multiple of the goal.
 MILESTONE_PERCENTS = (75, 50, 25)
 ERASE_BATCH = 500
+# Received signatures recorded per transaction.
+RECORD_BATCH = 100
 
 
 def _signature_id(public_id):
@@ -48,6 +50,48 @@ def read_withdraw_token(token):
 
 def withdraw_token(signature):
     return make_token(signature, salt=WITHDRAW_SALT)
+
+
+def signature_receive(*, petition_id, data, language):
+    """Take a signature from the form: one INSERT, the same whatever the address (the answer's time
+    tells no one whether it signed before). A worker records it within seconds (`signatures_record`)."""
+    ReceivedSignature.objects.create(petition_id=petition_id, data=data, language=language)
+
+
+def signatures_record():
+    """Record every received signature and queue its email; returns how many were taken. Safe to run
+    in several workers at once: a batch locks its rows and skips those another batch holds."""
+    taken, last_pk = 0, 0
+    while batch := _record_batch(after_pk=last_pk):
+        taken += len(batch)
+        last_pk = batch[-1]
+    return taken
+
+
+def _record_batch(*, after_pk):
+    """Record up to RECORD_BATCH received signatures in one transaction; returns their ids.
+
+    One that fails (a bug, not a duplicate) is logged and stays for the next run, so that it never
+    holds up everyone else's; the log names its row, not the signer.
+    """
+    with transaction.atomic():
+        received = list(
+            ReceivedSignature.objects.select_for_update(skip_locked=True)
+            .select_related("petition")
+            .filter(pk__gt=after_pk)
+            .order_by("pk")[:RECORD_BATCH]
+        )
+        recorded = []
+        for row in received:
+            try:
+                if row.petition.is_open:  # signature_sign's savepoints undo a failure's half-done work
+                    signature_sign(petition=row.petition, data=row.data, language=row.language)
+            except Exception as exc:  # noqa: BLE001 - any failure of one row must not stop the others
+                log.error("received signature %s not recorded: %s", row.pk, type(exc).__name__)
+            else:
+                recorded.append(row.pk)
+        ReceivedSignature.objects.filter(pk__in=recorded).delete()
+    return [row.pk for row in received]
 
 
 def signature_sign(*, petition, data, language):

@@ -5,7 +5,6 @@ from celery import shared_task
 from django.conf import settings
 
 from petitions import exports, services, updates
-from petitions.models import Petition
 
 
 @shared_task(ignore_result=True)
@@ -24,9 +23,7 @@ def resume_updates():
 
 
 @shared_task(ignore_result=True)
-def sign_petition(petition_id, data, language):
-    """The sign form's lookups and mail, off the request (`run_after_commit`): the same answer time
-    whatever the address."""
-    petition = Petition.objects.filter(pk=petition_id, is_open=True).first()
-    if petition is not None:
-        services.signature_sign(petition=petition, data=data, language=language)
+def record_signatures():
+    """The sign form's lookups and mail, every second (CELERY_BEAT_SCHEDULE): off the request, so it
+    answers in the same time whatever the address, and one task for many signatures."""
+    services.signatures_record()

@@ -1,5 +1,5 @@
 from django.core import signing
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -34,7 +34,9 @@ def petition_detail(request, slug, form=None, status=200):
 @same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def petition_sign(request, slug):
-    petition = get_object_or_404(Petition, slug=slug, is_open=True)
+    petition_id = Petition.objects.filter(slug=slug, is_open=True).values_list("pk", flat=True).first()
+    if petition_id is None:
+        raise Http404
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return petition_detail(request, slug, form=form, status=400)
@@ -46,11 +48,11 @@ def petition_sign(request, slug):
             None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
         return petition_detail(request, slug, form=form, status=429)
-    data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
     # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
-    # the mail run in the background, so the answer takes as long whether or not the address signed.
+    # the mail happen in a worker, so the answer takes as long whether or not the address signed.
     if by_mail:
-        tasks.sign_petition.run_after_commit(petition.pk, data, get_language())
+        services.signature_receive(petition_id=petition_id, data=form.signature_data(), language=get_language())
+        tasks.record_signatures.run_now_if_eager()
     return redirect("petitions:check_inbox", slug=slug)
 
 
