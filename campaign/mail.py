@@ -3,13 +3,15 @@
 Templates live in templates/emails/<name>-subject.txt, <name>-body.txt and <name>-body.html.
 """
 
+import contextlib
+import contextvars
 import logging
 import smtplib
 from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -34,6 +36,8 @@ INFLIGHT_MARGIN = timedelta(seconds=10)
 # prefetch, or never enqueued while the broker was down) is enqueued again by the sweep; the grace
 # keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
 SWEEP_GRACE = timedelta(seconds=30)
+# Rows per task when the sweep sends them again.
+SWEEP_TASK_SIZE = 100
 
 
 def inflight_timeout():
@@ -73,16 +77,45 @@ def email_queue(*, to, template, context, kind=None, headers=None, send_after=No
         next_attempt_at=send_after,
         **email_render(template=template, context=context),
     )
-    send_outgoing_email.enqueue_after_commit(email.pk, countdown=(send_after - now).total_seconds())
+    together = _sent_together.get()
+    if together is not None and send_after == now:
+        together.append(email.pk)
+    else:
+        send_outgoing_emails.enqueue_after_commit([email.pk], countdown=(send_after - now).total_seconds())
     return email
 
 
+# The ids queued inside `emails_sent_together`, or None outside it.
+_sent_together = contextvars.ContextVar("sent_together", default=None)
+
+
+@contextlib.contextmanager
+def emails_sent_together():
+    """Emails queued inside this block go out in one task over one SMTP connection, once the
+    transaction around the block commits: a batch of signatures is one task, not one per email."""
+    ids = []
+    token = _sent_together.set(ids)
+    try:
+        yield
+    finally:
+        _sent_together.reset(token)
+    if ids:
+        send_outgoing_emails.enqueue_after_commit(ids)
+
+
 @shared_task(acks_late=True, ignore_result=True)
-def send_outgoing_email(email_id):
-    email_deliver(email_id=email_id)
+def send_outgoing_emails(email_ids):
+    """Send each of these outbox rows at most once, over one SMTP connection (a new one after a failure)."""
+    connection = get_connection()
+    try:
+        for email_id in email_ids:
+            if email_deliver(email_id=email_id, connection=connection) not in (None, OutgoingEmail.Status.SENT):
+                connection.close()  # a failed conversation may have left it unusable: the next opens anew
+    finally:
+        connection.close()
 
 
-def email_deliver(*, email_id):
+def email_deliver(*, email_id, connection=None):
     """Send one outbox row at most once. Returns the row's final status for this attempt."""
     now = timezone.now()
     claimed = OutgoingEmail.objects.filter(
@@ -92,7 +125,7 @@ def email_deliver(*, email_id):
         return None  # already sent, being sent, not due yet, or gone (erased)
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
-        _send(email)
+        _send(email, connection)
     except smtplib.SMTPResponseException as exc:
         if 400 <= exc.smtp_code < 500:
             return _retry_later(email, f"{exc.smtp_code} temporary failure")
@@ -111,13 +144,16 @@ def email_deliver(*, email_id):
     return OutgoingEmail.Status.SENT
 
 
-def _send(email):
+def _send(email, connection=None):
+    if connection is not None:
+        connection.open()  # stays open for the batch's next email: send_outgoing_emails closes it
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=settings.NEUTRAL_FROM_EMAIL if email.kind in PRE_CONSENT_KINDS else settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         headers={"Auto-Submitted": "auto-generated", **email.headers},
+        connection=connection,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
@@ -134,7 +170,7 @@ def _retry_later(email, reason):
         last_error=reason[:500],
     )
     log.info("outbox: email %s will be retried in %ss (%s)", email.pk, delay, reason)
-    send_outgoing_email.enqueue_after_commit(email.pk, countdown=delay)
+    send_outgoing_emails.enqueue_after_commit([email.pk], countdown=delay)
     return OutgoingEmail.Status.QUEUED
 
 
@@ -156,8 +192,8 @@ def outbox_sweep():
         status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE
     ).exclude(pk__in=stuck_ids)
     ids = stuck_ids + list(overdue.values_list("pk", flat=True)[:1000])
-    for email_id in ids:
-        send_outgoing_email.enqueue(email_id)
+    for start in range(0, len(ids), SWEEP_TASK_SIZE):
+        send_outgoing_emails.enqueue(ids[start : start + SWEEP_TASK_SIZE])
     return len(ids)
 
 

@@ -6,13 +6,13 @@ import logging
 import math
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
-from campaign.mail import email_queue, outbox_erase_address
+from campaign.mail import email_queue, emails_sent_together, outbox_erase_address
 from campaign.models import OutgoingEmail
 from campaign.pagecache import pages_changed
 from petitions.models import Petition, PetitionMilestone, ReceivedSignature, Signature
@@ -52,10 +52,26 @@ def withdraw_token(signature):
     return make_token(signature, salt=WITHDRAW_SALT)
 
 
-def signature_receive(*, petition_id, data, language):
-    """Take a signature from the form: one INSERT, the same whatever the address (the answer's time
-    tells no one whether it signed before). A worker records it within seconds (`signatures_record`)."""
-    ReceivedSignature.objects.create(petition_id=petition_id, data=data, language=language)
+def signature_receive(*, slug, data, language):
+    """Take a signature for the open petition `slug` from the form; False if there is none.
+
+    The same work whatever the address (the answer's time tells no one whether it signed before): one
+    statement that finds the petition and inserts the row, for this is the request a viral moment is
+    made of. A worker records it within seconds (`signatures_record`).
+    """
+    field = ReceivedSignature._meta.get_field
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {ReceivedSignature._meta.db_table} (petition_id, data, language, received_at) "
+            f"SELECT id, %s, %s, %s FROM {Petition._meta.db_table} WHERE slug = %s AND is_open",
+            [
+                field("data").get_db_prep_value(data, connection),
+                language,
+                field("received_at").get_db_prep_value(timezone.now(), connection),
+                slug,
+            ],
+        )
+        return cursor.rowcount == 1
 
 
 def signatures_record():
@@ -74,9 +90,9 @@ def _record_batch(*, after_pk):
     One that fails (a bug, not a duplicate) is logged and stays for the next run, so that it never
     holds up everyone else's; the log names its row, not the signer.
     """
-    with transaction.atomic():
+    with transaction.atomic(), emails_sent_together():
         received = list(
-            ReceivedSignature.objects.select_for_update(skip_locked=True)
+            ReceivedSignature.objects.select_for_update(skip_locked=True, of=("self",))  # not the petition
             .select_related("petition")
             .filter(pk__gt=after_pk)
             .order_by("pk")[:RECORD_BATCH]

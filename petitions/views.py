@@ -34,9 +34,6 @@ def petition_detail(request, slug, form=None, status=200):
 @same_origin_post  # the form is on a cached page: no per-visitor token
 @require_POST
 def petition_sign(request, slug):
-    petition_id = Petition.objects.filter(slug=slug, is_open=True).values_list("pk", flat=True).first()
-    if petition_id is None:
-        raise Http404
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return petition_detail(request, slug, form=form, status=400)
@@ -51,7 +48,8 @@ def petition_sign(request, slug):
     # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
     # the mail happen in a worker, so the answer takes as long whether or not the address signed.
     if by_mail:
-        services.signature_receive(petition_id=petition_id, data=form.signature_data(), language=get_language())
+        if not services.signature_receive(slug=slug, data=form.signature_data(), language=get_language()):
+            raise Http404("No open petition here.")
         tasks.record_signatures.run_now_if_eager()
     return redirect("petitions:check_inbox", slug=slug)
 
