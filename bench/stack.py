@@ -59,6 +59,7 @@ class Sink:
     def __init__(self):
         self.port = free_port()
         self.received = collections.Counter()
+        self.arrived_at = {}  # recipient: when its first message arrived (time.monotonic)
         self.last_arrival = None
         self._lock = threading.Lock()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
@@ -67,6 +68,8 @@ class Sink:
         with self._lock:
             self.received.update(envelope.rcpt_tos)
             self.last_arrival = time.monotonic()
+            for address in envelope.rcpt_tos:
+                self.arrived_at.setdefault(address, self.last_arrival)
         return "250 OK"
 
     def total(self):

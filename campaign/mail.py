@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -91,8 +91,8 @@ _sent_together = contextvars.ContextVar("sent_together", default=None)
 
 @contextlib.contextmanager
 def emails_sent_together():
-    """Emails queued inside this block go out in one task over one SMTP connection, once the
-    transaction around the block commits: a batch of signatures is one task, not one per email."""
+    """Emails queued inside this block go out in one task once the transaction around the block
+    commits: a batch of signatures is one task, not one per email."""
     ids = []
     token = _sent_together.set(ids)
     try:
@@ -105,17 +105,17 @@ def emails_sent_together():
 
 @shared_task(acks_late=True, ignore_result=True)
 def send_outgoing_emails(email_ids):
-    """Send each of these outbox rows at most once, over one SMTP connection (a new one after a failure)."""
-    connection = get_connection()
-    try:
-        for email_id in email_ids:
-            if email_deliver(email_id=email_id, connection=connection) not in (None, OutgoingEmail.Status.SENT):
-                connection.close()  # a failed conversation may have left it unusable: the next opens anew
-    finally:
-        connection.close()
+    """Send each of these outbox rows at most once.
+
+    Each over a connection of its own: one connection kept open for a whole batch stalled a worker
+    mid-batch against the benchmark's SMTP server (bench/RESULTS.md), and what a batch saves is the
+    task per email, not the connection.
+    """
+    for email_id in email_ids:
+        email_deliver(email_id=email_id)
 
 
-def email_deliver(*, email_id, connection=None):
+def email_deliver(*, email_id):
     """Send one outbox row at most once. Returns the row's final status for this attempt."""
     now = timezone.now()
     claimed = OutgoingEmail.objects.filter(
@@ -125,7 +125,7 @@ def email_deliver(*, email_id, connection=None):
         return None  # already sent, being sent, not due yet, or gone (erased)
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
-        _send(email, connection)
+        _send(email)
     except smtplib.SMTPResponseException as exc:
         if 400 <= exc.smtp_code < 500:
             return _retry_later(email, f"{exc.smtp_code} temporary failure")
@@ -144,16 +144,13 @@ def email_deliver(*, email_id, connection=None):
     return OutgoingEmail.Status.SENT
 
 
-def _send(email, connection=None):
-    if connection is not None:
-        connection.open()  # stays open for the batch's next email: send_outgoing_emails closes it
+def _send(email):
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=settings.NEUTRAL_FROM_EMAIL if email.kind in PRE_CONSENT_KINDS else settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         headers={"Auto-Submitted": "auto-generated", **email.headers},
-        connection=connection,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

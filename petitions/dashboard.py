@@ -3,18 +3,20 @@ we doing', the chart's geometry, and the updates to supporters."""
 
 import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django_countries import countries
 
 from campaign.models import OutgoingEmail
-from petitions.models import Petition, PetitionUpdate, Signature, UpdateDelivery
+from petitions.models import Petition, PetitionUpdate, ReceivedSignature, Signature, UpdateDelivery
 
 CHART_DAYS = 30
 TOP_COUNTRIES = 10
 FAILURES_LISTED = 20
 UPDATES_LISTED = 10
+# Beat ticks every second: a signature waiting this long means nothing is recording them.
+WAITING_ALARM_SECONDS = 60
 # The SVG chart's drawing area, in its own units (it scales to the page's width).
 CHART_WIDTH, CHART_HEIGHT = 600, 160
 
@@ -115,8 +117,17 @@ def updates_context(limit=UPDATES_LISTED):
     }
 
 
+def signatures_waiting():
+    """Signatures the form took that no worker has recorded yet; older than a minute means beat or
+    the worker is not running (README, 'How a signature travels')."""
+    waiting = ReceivedSignature.objects.aggregate(count=Count("pk"), oldest=Min("received_at"))
+    age = (timezone.now() - waiting["oldest"]).total_seconds() if waiting["oldest"] else 0
+    return {"count": waiting["count"], "oldest_seconds": round(age), "stalled": age > WAITING_ALARM_SECONDS}
+
+
 def petitions_context():
     return {
         "petitions": [petition_stats(petition) for petition in Petition.objects.all()],
         "updates": updates_context(),
+        "waiting": signatures_waiting(),
     }

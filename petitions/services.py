@@ -117,13 +117,13 @@ def signature_sign(*, petition, data, language):
     pending one (its confirmation is sent again), or a confirmed one (a short note is sent).
     """
     email_key = normalise_email(data["email"])
-    # Insert first, in a transaction of its own: most signers are new, and for them this is BEGIN,
-    # two INSERTs and COMMIT. The unique constraint finds the others, who are answered in a second.
+    # Insert first, in a savepoint of its own: most signers are new, and for them this is two INSERTs.
+    # The unique constraint finds the others (or a concurrent batch's), who are answered in a second.
     try:
         with transaction.atomic():
             signature = Signature.objects.create(petition=petition, email_key=email_key, language=language, **data)
             _queue_confirmation(signature)
-    except IntegrityError:  # this address signed before, or in a concurrent request
+    except IntegrityError:  # this address signed before, or in a concurrent batch
         pass
     else:
         log.info("signature %s created for petition %s", signature.pk, petition.pk)

@@ -3,8 +3,10 @@ and Chromium driven by Playwright. The site itself is pytest-django's live_serve
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,10 +45,9 @@ def smtp_server(port):
 
 @contextlib.contextmanager
 def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None, beat_schedule=None):
-    """A real worker process reading the test database. Yields the Popen; stops it afterwards.
-
-    With `beat_schedule` (a file path) the worker also runs the periodic tasks, as `celery beat` would.
-    """
+    """A real worker process reading the test database, which also runs the periodic tasks as `celery
+    beat` does (among them recording the signatures the sign form took). Yields the Popen; stops it
+    afterwards. `beat_schedule` is beat's file (a new temporary one by default)."""
     env = {
         **os.environ,
         "DATABASE_URL": shared_database_url(),
@@ -57,24 +58,30 @@ def celery_worker(*, smtp_port, queues="default,mail,exports", extra_env=None, b
         **(extra_env or {}),
     }
     command = [sys.executable, "-m", "celery", "-A", "campaign", "worker", "-P", "solo", "-Q", queues]
-    if beat_schedule:
-        command += ["--beat", f"--schedule={beat_schedule}"]
-    worker = subprocess.Popen(
-        [*command, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield worker
-    finally:
-        worker.terminate()
+    command += ["--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO", "--beat"]
+    with tempfile.TemporaryDirectory(prefix="beat-") as scratch:
+        command.append(f"--schedule={beat_schedule or Path(scratch) / 'schedule'}")
+        # A process group of its own: beat runs in a child process, which must stop with the worker
+        # even when a test has killed the worker itself.
+        worker = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+            yield worker
+        finally:
+            _stop_group(worker)
+
+
+def _stop_group(process):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # whatever of the group is left
 
 
 def wait_until(predicate, timeout=30, interval=0.2):
