@@ -40,7 +40,9 @@ class SignatureForm(HoneypotForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     # Built when the form is drawn: the names and their order are the page's language's.
-    country = CountryChoiceField(choices=lambda: [("", _("Choose your country")), *country_choices()], label=_("Country"))
+    country = CountryChoiceField(
+        choices=lambda: [("", _("Choose your country")), *country_choices()], label=_("Country")
+    )
     city = _from_model("city", label=_("City (optional)"), widget=_autocomplete("address-level2"))
     comment = _from_model("comment", label=_("Comment (optional)"), widget=forms.Textarea(attrs={"rows": 3}))
     show_publicly = _from_model("show_publicly", label=_("Show my first name and country in the list of signers"))

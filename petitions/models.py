@@ -90,6 +90,9 @@ class ReceivedSignature(models.Model):
     language = models.CharField(max_length=10)
     received_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self):
+        return f"Received signature {self.pk} ({self.received_at:%Y-%m-%d %H:%M:%S})"
+
 
 class PetitionMilestone(models.Model):
     """A count the petition has reached (25/50/75/100% of its goal, then each further goal).

@@ -85,9 +85,7 @@ def test_a_petition_closed_before_the_worker_came_records_nothing(client, petiti
     assert not Signature.objects.exists() and not ReceivedSignature.objects.exists()
 
 
-def test_a_row_that_fails_stays_for_the_next_run_and_holds_up_no_one(
-    client, petition, sign_data, no_worker, caplog
-):
+def test_a_row_that_fails_stays_for_the_next_run_and_holds_up_no_one(client, petition, sign_data, no_worker, caplog):
     sign(client, petition, {**sign_data, "email": "first@example.org"})
     # As if taken by a form of another release, with a field the model does not have.
     data = {**sign_data, "email": "broken@example.org", "shoe_size": 44}
