@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from campaign.models import OutgoingEmail
 from petitions.dashboard import daily_confirmations
-from petitions.models import Signature
+from petitions.models import ReceivedSignature, Signature
 from tests.conftest import verified_login
 from tests.petitions.conftest import make_signature
 
@@ -56,3 +56,14 @@ def test_daily_confirmations_count_each_day_including_empty_ones(petition):
     assert len(series) == 30 and series[-1] == (today, 2)
     assert series[-4] == (today - datetime.timedelta(days=3), 1)
     assert sum(count for _, count in series) == 3
+
+
+def test_signatures_waiting_too_long_are_a_warning(client, staff_without_permission, petition, sign_data):
+    verified_login(client, staff_without_permission)
+    ReceivedSignature.objects.create(petition=petition, data=sign_data, language="en")
+    page = client.get(DASHBOARD).content.decode()
+    assert "1 signature waiting to be recorded, the oldest for 0 s." in page
+    assert "Nothing is recording them" not in page
+    ReceivedSignature.objects.update(received_at=timezone.now() - datetime.timedelta(minutes=5))
+    page = client.get(DASHBOARD).content.decode()
+    assert "the oldest for 300 s" in page and "check that Celery beat and a worker are running" in page

@@ -14,7 +14,8 @@ from campaign.models import OutgoingEmail
 from petitions import services
 from petitions.models import ReceivedSignature, Signature
 
-pytestmark = pytest.mark.django_db
+# `embedded`: run again on SQLite with DEBUG on, where `make run` users sign.
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 
 @pytest.fixture
