@@ -3,8 +3,6 @@
 Templates live in templates/emails/<name>-subject.txt, <name>-body.txt and <name>-body.html.
 """
 
-import contextlib
-import contextvars
 import logging
 import smtplib
 from datetime import timedelta
@@ -36,8 +34,6 @@ INFLIGHT_MARGIN = timedelta(seconds=10)
 # prefetch, or never enqueued while the broker was down) is enqueued again by the sweep; the grace
 # keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
 SWEEP_GRACE = timedelta(seconds=30)
-# Rows per task when the sweep sends them again.
-SWEEP_TASK_SIZE = 100
 
 
 def inflight_timeout():
@@ -77,42 +73,13 @@ def email_queue(*, to, template, context, kind=None, headers=None, send_after=No
         next_attempt_at=send_after,
         **email_render(template=template, context=context),
     )
-    together = _sent_together.get()
-    if together is not None and send_after == now:
-        together.append(email.pk)
-    else:
-        send_outgoing_emails.enqueue_after_commit([email.pk], countdown=(send_after - now).total_seconds())
+    send_outgoing_email.enqueue_after_commit(email.pk, countdown=(send_after - now).total_seconds())
     return email
 
 
-# The ids queued inside `emails_sent_together`, or None outside it.
-_sent_together = contextvars.ContextVar("sent_together", default=None)
-
-
-@contextlib.contextmanager
-def emails_sent_together():
-    """Emails queued inside this block go out in one task once the transaction around the block
-    commits: a batch of signatures is one task, not one per email."""
-    ids = []
-    token = _sent_together.set(ids)
-    try:
-        yield
-    finally:
-        _sent_together.reset(token)
-    if ids:
-        send_outgoing_emails.enqueue_after_commit(ids)
-
-
 @shared_task(acks_late=True, ignore_result=True)
-def send_outgoing_emails(email_ids):
-    """Send each of these outbox rows at most once.
-
-    Each over a connection of its own: one connection kept open for a whole batch stalled a worker
-    mid-batch against the benchmark's SMTP server (bench/RESULTS.md), and what a batch saves is the
-    task per email, not the connection.
-    """
-    for email_id in email_ids:
-        email_deliver(email_id=email_id)
+def send_outgoing_email(email_id):
+    email_deliver(email_id=email_id)
 
 
 def email_deliver(*, email_id):
@@ -167,7 +134,7 @@ def _retry_later(email, reason):
         last_error=reason[:500],
     )
     log.info("outbox: email %s will be retried in %ss (%s)", email.pk, delay, reason)
-    send_outgoing_emails.enqueue_after_commit([email.pk], countdown=delay)
+    send_outgoing_email.enqueue_after_commit(email.pk, countdown=delay)
     return OutgoingEmail.Status.QUEUED
 
 
@@ -189,8 +156,8 @@ def outbox_sweep():
         status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE
     ).exclude(pk__in=stuck_ids)
     ids = stuck_ids + list(overdue.values_list("pk", flat=True)[:1000])
-    for start in range(0, len(ids), SWEEP_TASK_SIZE):
-        send_outgoing_emails.enqueue(ids[start : start + SWEEP_TASK_SIZE])
+    for email_id in ids:
+        send_outgoing_email.enqueue(email_id)
     return len(ids)
 
 

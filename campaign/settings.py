@@ -149,7 +149,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 # Besides each app's tasks.py (found by autodiscovery), the modules whose tasks live beside their service.
 CELERY_INCLUDE = ["campaign.mail", "campaign.your_data", "petitions.exports", "petitions.updates"]
 CELERY_TASK_ROUTES = {
-    "campaign.mail.send_outgoing_emails": {"queue": "mail"},
+    "campaign.mail.send_outgoing_email": {"queue": "mail"},
     "petitions.exports.run_export_job": {"queue": "exports"},
 }
 # Fail fast when the broker is down: the outbox sweep sends the mail later. A task is acknowledged

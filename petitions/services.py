@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from campaign.forms import normalise_email
 from campaign.links import absolute_url, make_token, read_token
-from campaign.mail import email_queue, emails_sent_together, outbox_erase_address
+from campaign.mail import email_queue, outbox_erase_address
 from campaign.models import OutgoingEmail
 from campaign.pagecache import pages_changed
 from petitions.models import Petition, PetitionMilestone, ReceivedSignature, Signature
@@ -90,7 +90,7 @@ def _record_batch(*, after_pk):
     One that fails (a bug, not a duplicate) is logged and stays for the next run, so that it never
     holds up everyone else's; the log names its row, not the signer.
     """
-    with transaction.atomic(), emails_sent_together():
+    with transaction.atomic():
         received = list(
             ReceivedSignature.objects.select_for_update(skip_locked=True, of=("self",))  # not the petition
             .select_related("petition")

@@ -13,7 +13,6 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.reply = None  # e.g. "451 try again later" to make the server refuse
-        self.refused = set()  # recipients the server turns away for now (450)
         self.hold = threading.Event()  # while set, the server stalls at RCPT TO, before any data
         self.held = threading.Event()  # set once a client is stalled there
         self._arrived = threading.Condition()
@@ -22,8 +21,6 @@ class Inbox:
         while self.hold.is_set():
             self.held.set()
             await asyncio.sleep(0.05)
-        if address in self.refused:
-            return "450 mailbox busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign.mail import RETRY_DELAYS, email_deliver, outbox_sweep, send_outgoing_emails
+from campaign.mail import RETRY_DELAYS, email_deliver, outbox_sweep
 from campaign.models import OutgoingEmail
 from tests.conftest import free_port, queued_email
 from tests.journeys import smtp_server
@@ -86,23 +86,3 @@ def test_the_sweep_requeues_what_a_dead_worker_left_and_sends_it_once(smtp, djan
     statuses = dict(OutgoingEmail.objects.values_list("pk", "status"))
     assert statuses == {stuck.pk: "sent", lost.pk: "sent", fresh.pk: "queued"}
     assert len(smtp.inbox.wait_for(2)) == 2
-
-
-def test_a_batch_is_one_task_and_each_email_goes_out_once(smtp):
-    emails = [queued_email(to=f"reader{n}@example.org") for n in range(3)]
-    ids = [email.pk for email in emails]
-    send_outgoing_emails(ids)
-    send_outgoing_emails(ids)  # delivered twice (a redelivered task): nothing goes out again
-    messages = smtp.inbox.wait_for(3)
-    assert sorted(m["To"] for m in messages) == ["reader0@example.org", "reader1@example.org", "reader2@example.org"]
-    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {OutgoingEmail.Status.SENT}
-
-
-def test_after_a_refusal_the_rest_of_the_batch_still_goes_out(smtp):
-    first, refused, last = [queued_email(to=f"reader{n}@example.org") for n in range(3)]
-    smtp.inbox.refused = {"reader1@example.org"}
-    send_outgoing_emails([first.pk, refused.pk, last.pk])
-    messages = smtp.inbox.wait_for(2)
-    assert [m["To"] for m in messages] == ["reader0@example.org", "reader2@example.org"]
-    refused.refresh_from_db()
-    assert refused.status == OutgoingEmail.Status.QUEUED and refused.last_error == "recipient temporarily refused"
