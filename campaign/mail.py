@@ -34,6 +34,8 @@ INFLIGHT_MARGIN = timedelta(seconds=10)
 # prefetch, or never enqueued while the broker was down) is enqueued again by the sweep; the grace
 # keeps a busy queue from being flooded with duplicates (they would be skipped anyway).
 SWEEP_GRACE = timedelta(seconds=30)
+# Send tasks waiting in the broker from which on the sweep leaves overdue rows to them (see outbox_sweep).
+SWEEP_BACKLOG = 100
 
 
 def inflight_timeout():
@@ -147,18 +149,38 @@ def _mark_failed(email, reason):
 
 
 def outbox_sweep():
-    """Re-queue rows whose task was lost. Safe to run twice: sending claims each row first."""
+    """Re-queue rows whose task was lost. Safe to run twice: sending claims each row first.
+
+    A dead sender's row (in flight too long) is always sent again. A row merely overdue is sent again
+    only while no send tasks wait in the broker: behind a backlog (a burst of signatures) its task is
+    waiting, not lost, and a copy per row every sweep would bury the real ones. Each row re-queued is
+    stamped, so the next sweeps leave it alone for SWEEP_GRACE.
+    """
     now = timezone.now()
     stuck = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.INFLIGHT, claimed_at__lt=now - inflight_timeout())
     stuck_ids = list(stuck.values_list("pk", flat=True)[:1000])
     stuck.filter(pk__in=stuck_ids).update(status=OutgoingEmail.Status.QUEUED, next_attempt_at=now)
-    overdue = OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE
-    ).exclude(pk__in=stuck_ids)
-    ids = stuck_ids + list(overdue.values_list("pk", flat=True)[:1000])
+    overdue_ids = []
+    if _mail_tasks_waiting() < SWEEP_BACKLOG:
+        overdue = OutgoingEmail.objects.filter(
+            status=OutgoingEmail.Status.QUEUED, next_attempt_at__lte=now - SWEEP_GRACE
+        ).exclude(pk__in=stuck_ids)
+        overdue_ids = list(overdue.values_list("pk", flat=True)[:1000])
+        OutgoingEmail.objects.filter(pk__in=overdue_ids).update(next_attempt_at=now)
+    ids = stuck_ids + overdue_ids
     for email_id in ids:
         send_outgoing_email.enqueue(email_id)
     return len(ids)
+
+
+def _mail_tasks_waiting():
+    """How many send tasks wait in the broker's mail queue; 0 when it cannot tell (broker down)."""
+    queue = settings.CELERY_TASK_ROUTES[send_outgoing_email.name]["queue"]
+    try:
+        with send_outgoing_email.app.connection_for_read() as connection:
+            return connection.default_channel.queue_declare(queue=queue, passive=True).message_count
+    except Exception:  # noqa: BLE001 - no broker to ask: sweep as if nothing waits
+        return 0
 
 
 def outbox_purge(*, older_than_days):

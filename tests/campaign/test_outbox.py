@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from campaign.mail import RETRY_DELAYS, email_deliver, outbox_sweep
+from campaign.celery import app as celery_app
+from campaign.mail import RETRY_DELAYS, SWEEP_BACKLOG, email_deliver, outbox_sweep, send_outgoing_email
 from campaign.models import OutgoingEmail
 from tests.conftest import free_port, queued_email
 from tests.journeys import smtp_server
@@ -86,3 +87,20 @@ def test_the_sweep_requeues_what_a_dead_worker_left_and_sends_it_once(smtp, djan
     statuses = dict(OutgoingEmail.objects.values_list("pk", "status"))
     assert statuses == {stuck.pk: "sent", lost.pk: "sent", fresh.pk: "queued"}
     assert len(smtp.inbox.wait_for(2)) == 2
+
+
+def test_behind_a_backlog_the_sweep_leaves_overdue_rows_to_their_waiting_tasks(services, smtp):
+    """A burst leaves thousands of send tasks in the queue: their rows are overdue, not lost, and a
+    copy of each every sweep would bury the real ones (the bench's drain stalled so)."""
+    overdue = queued_email()
+    OutgoingEmail.objects.filter(pk=overdue.pk).update(next_attempt_at=timezone.now() - timedelta(minutes=30))
+    celery_app.conf.task_always_eager = False
+    try:
+        for _ in range(SWEEP_BACKLOG):
+            send_outgoing_email.apply_async((0,))  # waiting tasks (for no row: harmless if ever run)
+        assert outbox_sweep() == 0
+    finally:
+        with celery_app.connection_for_write() as connection:
+            connection.default_channel.queue_purge("mail")
+    assert outbox_sweep() == 1  # the queue is empty again: the row's task may be lost, so it is sent again
+    assert outbox_sweep() == 0  # and the first sweep's task sent it
