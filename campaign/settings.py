@@ -146,6 +146,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
+# Celery's Django fix-up closes the database connection before and after every task unless this is
+# set: a new PostgreSQL connection per email and per beat tick, hundreds a second in a burst, stalled
+# the workers for tens of seconds in `connect` (bench/RESULTS.md). Reused for this many tasks instead.
+CELERY_DB_REUSE_MAX = 200
 # Besides each app's tasks.py (found by autodiscovery), the modules whose tasks live beside their service.
 CELERY_INCLUDE = ["campaign.mail", "campaign.your_data", "petitions.exports", "petitions.updates"]
 CELERY_TASK_ROUTES = {

@@ -104,3 +104,11 @@ def test_behind_a_backlog_the_sweep_leaves_overdue_rows_to_their_waiting_tasks(s
             connection.default_channel.queue_purge("mail")
     assert outbox_sweep() == 1  # the queue is empty again: the row's task may be lost, so it is sent again
     assert outbox_sweep() == 0  # and the first sweep's task sent it
+
+
+def test_workers_keep_their_database_connection_between_tasks():
+    """Celery's Django fix-up would close it around every task: a new PostgreSQL connection per email,
+    hundreds a second in a burst, which stalled the bench's workers in `connect`."""
+    from celery.fixups.django import DjangoWorkerFixup
+
+    assert DjangoWorkerFixup(celery_app).db_reuse_max >= 100
