@@ -56,21 +56,21 @@ class Sink:
         self.port = free_port()
         self.received = collections.Counter()
         self.arrived_at = {}  # recipient: when its first message arrived (time.monotonic)
-        self.last_arrival = None
         self._lock = threading.Lock()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
     async def handle_DATA(self, server, session, envelope):
+        now = time.monotonic()
         with self._lock:
             self.received.update(envelope.rcpt_tos)
-            self.last_arrival = time.monotonic()
             for address in envelope.rcpt_tos:
-                self.arrived_at.setdefault(address, self.last_arrival)
+                self.arrived_at.setdefault(address, now)
         return "250 OK"
 
-    def total(self):
+    def addresses(self):
+        """Every recipient that got a message so far."""
         with self._lock:
-            return sum(self.received.values())
+            return set(self.arrived_at)
 
     @property
     def running(self):
