@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/11"
+# Celery runs with a smaller CPU share than the site, as in docker-compose.yml (cpu_shares): under a
+# burst people get their answer first, and the mail follows. Each process group started here is its
+# own scheduling group (Linux's autogroup, like a container's cgroup), so the share is set for the group.
+BACKGROUND_NICE = 10
 
 
 def free_port():
@@ -170,12 +174,14 @@ class Stack:
                 "--without-gossip",
                 "--without-mingle",
             ],
+            background=True,
         )
         # As in production (docker-compose.yml): beat sends the periodic tasks, among them the one that
         # records the signatures the sign form took, every second.
         self._spawn(
             "beat",
             [BIN / "celery", "-A", "campaign", "beat", "--loglevel=WARNING", f"--schedule={self.workdir / 'beat'}"],
+            background=True,
         )
         self._wait_for_web()
 
@@ -202,7 +208,7 @@ class Stack:
     def log_path(self, name):
         return self.workdir / f"{name}.log"
 
-    def _spawn(self, name, command):
+    def _spawn(self, name, command, *, background=False):
         log = open(self.log_path(name), "w")  # noqa: SIM115 - closed when the process ends
         process = subprocess.Popen(
             [str(part) for part in command],
@@ -213,6 +219,8 @@ class Stack:
             start_new_session=True,
         )
         self.processes.append(process)
+        if background:
+            _lower_priority(process.pid)
 
     def _wait_for_web(self, timeout=30):
         deadline = time.monotonic() + timeout
@@ -224,6 +232,15 @@ class Stack:
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError(f"gunicorn did not answer; see {self.log_path('web')}")
+
+
+def _lower_priority(pid):
+    """A smaller CPU share for a process group we started (before it forks its pool)."""
+    os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICE)
+    try:
+        Path(f"/proc/{pid}/autogroup").write_text(str(BACKGROUND_NICE))
+    except OSError:  # a kernel without autogroup: the process's own priority is what counts
+        pass
 
 
 def _stop_group(process, timeout=20):
