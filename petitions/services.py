@@ -74,6 +74,10 @@ def signature_receive(*, slug, data, language):
         return cursor.rowcount == 1
 
 
+def petition_is_open(*, slug):
+    return Petition.objects.filter(slug=slug, is_open=True).exists()
+
+
 def signatures_record():
     """Record every received signature and queue its email; returns how many were taken. Safe to run
     in several workers at once: a batch locks its rows and skips those another batch holds."""

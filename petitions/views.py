@@ -1,5 +1,5 @@
 from django.core import signing
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -45,12 +45,16 @@ def petition_sign(request, slug):
             None, _("Too many signatures have come from your network in the last hour. Please try again later.")
         )
         return petition_detail(request, slug, form=form, status=429)
-    # Over the per-address limit, the answer stays the same but no more mail goes out. The lookups and
-    # the mail happen in a worker, so the answer takes as long whether or not the address signed.
+    # The lookups and the mail happen in a worker, so the answer takes as long whether or not the address
+    # signed. Over the per-address limit the answer stays the same but nothing is taken (no more mail):
+    # one statement all the same, which also finds whether the petition is open.
     if by_mail:
-        if not services.signature_receive(slug=slug, data=form.signature_data(), language=get_language()):
-            raise Http404("No open petition here.")
+        taken = services.signature_receive(slug=slug, data=form.signature_data(), language=get_language())
         tasks.record_signatures.run_now_if_eager()
+    else:
+        taken = services.petition_is_open(slug=slug)
+    if not taken:  # closed while the page was open: its page says so (404 if there is no such petition)
+        return petition_detail(request, slug, status=409)
     return redirect("petitions:check_inbox", slug=slug)
 
 

@@ -71,11 +71,23 @@ def test_recording_creates_each_signature_queues_its_mail_and_empties_the_table(
     assert services.signatures_record() == 0
 
 
-def test_a_closed_petition_takes_no_signature(client, petition, sign_data):
+@pytest.mark.parametrize("over_the_address_limit", [False, True])
+def test_a_closed_petition_takes_no_signature_and_says_it_is_closed(
+    client, petition, sign_data, settings, over_the_address_limit
+):
+    if over_the_address_limit:  # nothing would be taken anyway: the answer is still the closed page
+        settings.RATE_LIMIT_SIGN_PER_EMAIL = (0, 3600)
     petition.is_open = False
     petition.save()
-    assert sign(client, petition, sign_data).status_code == 404
+    response = sign(client, petition, sign_data)
+    assert response.status_code == 409
+    assert "This petition is closed." in response.content.decode()
     assert not ReceivedSignature.objects.exists()
+
+
+def test_signing_a_petition_that_does_not_exist_is_not_found(client, petition, sign_data):
+    petition.slug = "gone"
+    assert sign(client, petition, sign_data).status_code == 404
 
 
 def test_a_petition_closed_before_the_worker_came_records_nothing(client, petition, sign_data, no_worker):
