@@ -54,7 +54,7 @@ def petition_sign(request, slug):
     else:
         taken = services.petition_is_open(slug=slug)
     if not taken:  # closed while the page was open: its page says so (404 if there is no such petition)
-        return petition_detail(request, slug, status=409)
+        return petition_detail(request, slug, form=form, status=409)
     return redirect("petitions:check_inbox", slug=slug)
 
 

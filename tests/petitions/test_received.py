@@ -81,7 +81,7 @@ def test_a_closed_petition_takes_no_signature_and_says_it_is_closed(
     petition.save()
     response = sign(client, petition, sign_data)
     assert response.status_code == 409
-    assert "This petition is closed." in response.content.decode()
+    assert "The petition closed before your signature arrived, so it was not added." in response.content.decode()
     assert not ReceivedSignature.objects.exists()
 
 
