@@ -91,3 +91,15 @@ def wait_until(predicate, timeout=30, interval=0.2):
             return True
         time.sleep(interval)
     return False
+
+
+def drop_broker_connections():
+    """Forget pooled broker connections and producers, so that the next publish uses broker_url as it is now."""
+    from kombu import pools
+
+    from campaign.celery import app as celery_app
+
+    celery_app.pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    pools.reset()  # kombu's own producer pools, per broker URL

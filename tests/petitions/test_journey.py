@@ -10,7 +10,7 @@ from campaign.celery import app as celery_app
 from campaign.models import OutgoingEmail
 from petitions.models import ReceivedSignature, Signature
 from tests.conftest import free_port
-from tests.journeys import celery_worker, smtp_server, wait_until
+from tests.journeys import celery_worker, drop_broker_connections, smtp_server, wait_until
 from tests.smtp import html_part, text_part
 
 
@@ -21,16 +21,6 @@ def fill_sign_form(page, *, email):
     page.get_by_role("combobox", name="Country").select_option("PL")
     page.get_by_label("Show my first name and country").check()
     page.get_by_role("button", name="Sign the petition").click()
-
-
-def _drop_broker_connections():
-    """Forget pooled broker connections and producers, so that the next publish uses broker_url as it is now."""
-    from kombu import pools
-
-    celery_app.pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()  # kombu's own producer pools, per broker URL
 
 
 @pytest.mark.browser
@@ -80,7 +70,7 @@ def test_signing_while_redis_is_down_keeps_the_signature_and_mails_later(
     dead_redis = f"redis://127.0.0.1:{free_port()}/0"
     working_caches = settings.CACHES
     monkeypatch.setattr(celery_app.conf, "broker_url", dead_redis)
-    _drop_broker_connections()  # pooled connections would still reach the live Redis
+    drop_broker_connections()  # pooled connections would still reach the live Redis
     settings.CACHES = {
         **working_caches,
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": dead_redis},
@@ -94,7 +84,7 @@ def test_signing_while_redis_is_down_keeps_the_signature_and_mails_later(
 
     # Redis is back, and with it beat and the worker.
     monkeypatch.setattr(celery_app.conf, "broker_url", settings.REDIS_URL)
-    _drop_broker_connections()  # and now those to the dead one
+    drop_broker_connections()  # and now those to the dead one
     settings.CACHES = working_caches
     port = free_port()
     with smtp_server(port) as smtp, celery_worker(smtp_port=port):
