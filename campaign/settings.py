@@ -162,6 +162,9 @@ CELERY_TASK_ROUTES = {
 # waiting retry would be delivered again each time it passed; recovering a dead worker's mail within
 # two minutes is the outbox sweep's job, not Redis's (redelivered tasks find their row sent and stop).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Celery's default tries a publish four times over 0.6 s: with Redis down, each form that hands work to
+# a task would keep its visitor that long, for nothing the fallbacks above do not already cover.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.05, "interval_max": 0.05}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
     "socket_connect_timeout": 2,
