@@ -103,9 +103,10 @@ def _record_batch(*, after_pk):
         )
         recorded = []
         for row in received:
-            try:
-                if row.petition.is_open:  # signature_sign's savepoints undo a failure's half-done work
-                    signature_sign(petition=row.petition, data=row.data, language=row.language)
+            # Taken while the petition was open (the sign statement checks): recorded even if it has
+            # closed since, as a signature made before closing may still be confirmed after it.
+            try:  # signature_sign's savepoints undo a failure's half-done work
+                signature_sign(petition=row.petition, data=row.data, language=row.language)
             except Exception as exc:  # noqa: BLE001 - any failure of one row must not stop the others
                 log.error("received signature %s not recorded: %s", row.pk, type(exc).__name__)
             else:
