@@ -103,3 +103,10 @@ def test_a_copied_env_example_sets_no_secret_and_no_hop_count():
     set_there = {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
     assert not set_there & {"SECRET_KEY", "EMAIL_URL", "TRUSTED_PROXY_HOPS"}
     assert {"SITE_HOST", "CADDY_TLS", "BACKUP_KEEP_DAYS"} <= set_there
+
+
+def test_celery_yields_the_cpu_to_the_site_under_load():
+    """In a burst of signatures people get their answer first; the mail follows (README, "Scaling out")."""
+    site_share = SERVICES["web"].get("cpu_shares", 1024)  # Docker's default weight
+    for name in ("worker", "beat"):
+        assert SERVICES[name]["cpu_shares"] <= site_share // 4, name
