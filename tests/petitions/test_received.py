@@ -8,11 +8,12 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from campaign.celery import app as celery_app
 from campaign.models import OutgoingEmail
 from petitions import services
-from petitions.models import ReceivedSignature, Signature
+from petitions.models import Petition, ReceivedSignature, Signature
 
 # `embedded`: run again on SQLite with DEBUG on, where `make run` users sign.
 pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
@@ -148,3 +149,20 @@ def test_record_signatures_runs_every_second_and_drops_stale_ticks(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["record-signatures"]
     assert entry["task"] == "petitions.tasks.record_signatures"
     assert entry["schedule"] == 1.0 and entry["options"]["expires"] <= 10
+
+
+@pytest.mark.browser
+def test_a_visitor_whose_petition_closed_meanwhile_is_told_so_where_the_form_was(browser, live_server, petition):
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone: the form is far down the page
+    page.goto(live_server.url + petition.get_absolute_url())
+    Petition.objects.filter(pk=petition.pk).update(is_open=False)  # an organiser closes it meanwhile
+    page.locator("#id_first_name").fill("Hanna")
+    page.locator("#id_last_name").fill("Late")
+    page.locator("#id_email").fill("hanna.late@example.org")
+    page.locator("#id_country").select_option("PL")
+    page.get_by_role("button", name="Sign the petition").click()
+    notice = page.get_by_role("alert")
+    notice.wait_for()
+    assert notice.inner_text() == "The petition closed before your signature arrived, so it was not added."
+    expect(notice).to_be_in_viewport(ratio=1)  # scrolled to where the form was, not left below
+    assert not ReceivedSignature.objects.exists() and not Signature.objects.exists()
