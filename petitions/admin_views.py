@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -36,7 +37,9 @@ def petition_export(request, petition_id):
         if export.job is None:
             return _stream(export)
         messages.success(
-            request, f"The export of {export.count:,} signatures runs in the background; it will appear here."
+            request,
+            f"The export of {export.count:,} signature{pluralize(export.count)} runs in the background;"
+            " it will appear here.",
         )
         return redirect("admin:petitions_exportjob_changelist")
     context = {

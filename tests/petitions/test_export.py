@@ -236,6 +236,7 @@ def test_a_big_export_runs_in_the_background_for_its_requester_only(
     assert (job.status, job.rows_done, job.expected_rows, job.filters) == ("done", 3, 3, {"status": "confirmed"})
     page = client.get(response["Location"]).content.decode()
     assert "100% (3 of about 3)" in page and "Download" in page
+    assert "The export of 3 signatures runs in the background" in page
 
     download = client.get(reverse("admin:petitions_exportjob_download", args=[job.pk]))
     assert download.status_code == 200
@@ -346,3 +347,13 @@ def test_a_failed_background_export_is_logged_with_its_reason(
     failed = ExportRecord.objects.get(outcome="failed")
     assert failed.via == "background" and "No space left on device" in failed.reason
     assert not ExportRecord.objects.filter(outcome="done").exists()
+
+
+def test_the_message_for_a_background_export_of_one_signature_is_singular(
+    client, organiser, petition, django_capture_on_commit_callbacks
+):
+    make_signature(petition)
+    verified_login(client, organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = export(client, petition, format="xlsx")  # XLSX is always made in the background
+    assert "The export of 1 signature runs in the background" in client.get(response["Location"]).content.decode()
